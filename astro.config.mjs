@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
+import hostFiles from './src/integrations/host-files.ts';
+
+export default defineConfig({
+  // The public origin; only used for absolute URLs (hreflang alternates). Set SITE_URL in production.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  i18n: {
+    defaultLocale,
+    locales: localeCodes,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  build: {
+    // One small cached stylesheet instead of inline <style>: the CSP then allows styles from 'self' only.
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+  integrations: [mdx(), hostFiles()],
+});

@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { AstroIntegration } from 'astro';
+import { localeCodes } from '../i18n/locales';
+import { securityHeaders } from '../safety/security-headers';
+
+/** The quick-exit script as the layout inlines it (trimmed), so the hash matches byte for byte. */
+export function readQuickExitScript(root: URL): string {
+  return readFileSync(new URL('src/safety/quick-exit.js', root), 'utf8').trim();
+}
+
+/** Netlify's _headers file: the same headers the local server sends (it reads this file). */
+export function headersFile(quickExitScript: string): string {
+  const lines = Object.entries(securityHeaders([quickExitScript])).map(([k, v]) => `  ${k}: ${v}`);
+  return ['/*', ...lines, ''].join('\n');
+}
+
+/**
+ * Netlify's _redirects file: `/` goes to the reader's language when the browser names one we have
+ * (otherwise the language picker at / is served), and each locale has its own 404 page.
+ */
+export function redirectsFile(): string {
+  const byLanguage = localeCodes.map((code) => `/  /${code}/  302  Language=${code}`);
+  const notFound = localeCodes.map((code) => `/${code}/*  /${code}/404/index.html  404`);
+  return [...byLanguage, ...notFound, ''].join('\n');
+}
+
+/**
+ * Writes _headers and _redirects into the build output. They are generated, not kept in public/,
+ * because the Content-Security-Policy must carry the hash of the quick-exit script as built.
+ */
+export default function hostFiles(): AstroIntegration {
+  let root: URL;
+  return {
+    name: 'host-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = config.root;
+      },
+      'astro:build:done': ({ dir }) => {
+        writeFileSync(new URL('_headers', dir), headersFile(readQuickExitScript(root)));
+        writeFileSync(new URL('_redirects', dir), redirectsFile());
+      },
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { defaultLocale, isLocale, localeCodes, type Locale } from '../i18n/locales';
+
+/** What a route needs to know of a content entry: its id is "<locale>/<slug>". */
+export interface LocalizedEntry {
+  id: string;
+}
+
+export interface PageRoute<E extends LocalizedEntry> {
+  locale: Locale;
+  slug: string;
+  entry: E;
+  /** True when the locale has no translation and the entry is the default-locale text. */
+  isFallback: boolean;
+}
+
+export function splitEntryId(id: string): { locale: string; slug: string } {
+  const [locale, ...rest] = id.split('/');
+  return { locale, slug: rest.join('/') };
+}
+
+/**
+ * One route per locale for every page that exists in the default locale. Where a locale lacks a
+ * translation, the default-locale entry is served under the locale's URL, flagged as a fallback.
+ * We build these ourselves rather than use Astro's i18n.fallback, which misbehaves with dynamic
+ * [lang] routes (withastro/astro#13614, #14060, #13673); Starlight does the same.
+ */
+export function pageRoutes<E extends LocalizedEntry>(entries: E[]): PageRoute<E>[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const slugs = entries
+    .map((e) => splitEntryId(e.id))
+    .filter((parts) => parts.locale === defaultLocale)
+    .map((parts) => parts.slug);
+
+  return localeCodes.flatMap((locale) =>
+    slugs.map((slug) => {
+      const own = byId.get(`${locale}/${slug}`);
+      const entry = own ?? byId.get(`${defaultLocale}/${slug}`)!;
+      return { locale, slug, entry, isFallback: !own };
+    }),
+  );
+}
+
+/**
+ * Entries no URL leads to: a folder that is not one of our locales, or a translation whose
+ * default-locale original does not exist (a typo in the file name, or a page deleted in English).
+ */
+export function unreachableEntries(entries: LocalizedEntry[]): string[] {
+  const defaults = new Set(
+    entries.map((e) => splitEntryId(e.id)).filter((p) => p.locale === defaultLocale).map((p) => p.slug),
+  );
+  return entries
+    .map((e) => e.id)
+    .filter((id) => {
+      const { locale, slug } = splitEntryId(id);
+      return !isLocale(locale) || !defaults.has(slug);
+    });
+}
