@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const project = resolve('.');
+const copies: string[] = [];
+
+/** A copy of the site as a member of staff would have it, with one content file changed. */
+function siteWith(file: string, change: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'site-'));
+  copies.push(dir);
+  for (const part of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(join(project, part), join(dir, part), { recursive: true });
+  }
+  symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+async function buildOutput(dir: string): Promise<string> {
+  try {
+    await run(join(project, 'node_modules/.bin/astro'), ['build'], { cwd: dir });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout: string; stderr: string };
+    return stdout + stderr;
+  }
+  throw new Error('the build succeeded, but it should have failed');
+}
+
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('a broken content file fails the build with a message staff can act on', () => {
+  it('names the file and the missing field', async () => {
+    const dir = siteWith('content/pages/en/signs-of-trafficking.mdx', (t) => t.replace(/^title:.*\n/m, ''));
+    const output = await buildOutput(dir);
+    expect(output).toContain('pages/en/signs-of-trafficking.mdx');
+    expect(output).toMatch(/title: Required/);
+  });
+
+  it('names the file and the field of a hotline number with no source', async () => {
+    const dir = siteWith('content/hotlines/th.yaml', (t) => t.replace(/^ {2}source:.*\n/m, ''));
+    const output = await buildOutput(dir);
+    expect(output).toContain('hotlines/th.yaml');
+    expect(output).toMatch(/emergency\.source/);
+  });
+
+  it('stops a production build that would leave a number unverified', async () => {
+    const dir = siteWith('content/hotlines/th.yaml', (t) => t.replace('verified: 2026-11-23\nhotlines', 'verified: null\nhotlines'));
+    process.env.REQUIRE_VERIFIED_HOTLINES = '1';
+    try {
+      const output = await buildOutput(dir);
+      expect(output).toContain('content/hotlines/th.yaml: emergency number 191');
+    } finally {
+      delete process.env.REQUIRE_VERIFIED_HOTLINES;
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp, preferredLocale } from '../../server/app';
+
+// The local server serves the built site: `npm test` builds it first.
+let app: Hono;
+beforeAll(() => {
+  if (!existsSync('dist/_headers')) throw new Error('Run `npm run build` before these tests.');
+  app = createApp('dist');
+});
+
+describe('local server', () => {
+  it('sends a browser that names one of our languages to it', async () => {
+    const res = await app.request('/', { headers: { 'Accept-Language': 'de-DE,km-KH;q=0.8,en;q=0.5' } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe('/km/');
+    expect(res.headers.get('Vary')).toContain('Accept-Language');
+  });
+
+  it('lets everyone else pick a language at /', async () => {
+    const res = await app.request('/', { headers: { 'Accept-Language': 'de-DE' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const code of ['en', 'fr', 'es', 'ru', 'ar', 'th', 'vi', 'km']) expect(html).toContain(`href="/${code}/"`);
+  });
+
+  it('answers an unknown page with the 404 of its language', async () => {
+    const res = await app.request('/ar/no-such-page/');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('<html lang="ar" dir="rtl"');
+  });
+
+  it('adds the trailing slash Netlify adds', async () => {
+    const res = await app.request('/fr/get-help');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('Location')).toBe('/fr/get-help/');
+  });
+
+  it('sends the security headers with every answer and never a cookie', async () => {
+    for (const path of ['/en/', '/api/health', '/en/missing/', '/favicon.svg']) {
+      const res = await app.request(path);
+      expect(res.headers.get('Content-Security-Policy'), path).toMatch(/default-src 'none'/);
+      expect(res.headers.get('Referrer-Policy'), path).toBe('no-referrer');
+      expect(res.headers.get('Set-Cookie'), path).toBeNull();
+    }
+  });
+
+  it('answers the health check', async () => {
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('preferredLocale', () => {
+  it('follows the quality values and matches regional variants', () => {
+    expect(preferredLocale('en;q=0.2, vi-VN;q=0.9')).toBe('vi');
+    expect(preferredLocale('zh-CN, ja')).toBe('');
+    expect(preferredLocale(undefined)).toBe('');
+  });
+});
