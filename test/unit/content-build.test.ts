@@ -23,7 +23,7 @@ function siteWith(file: string, change: (text: string) => string): string {
 
 async function buildOutput(dir: string): Promise<string> {
   try {
-    await run(join(project, 'node_modules/.bin/astro'), ['build'], { cwd: dir });
+    await run(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir });
   } catch (error) {
     const { stdout, stderr } = error as { stdout: string; stderr: string };
     return stdout + stderr;
