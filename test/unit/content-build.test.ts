@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +16,13 @@ function siteWith(file: string, change: (text: string) => string): string {
   for (const part of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(project, part), join(dir, part), { recursive: true });
   }
-  symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
+  // Link each package, but not Astro's and Vite's caches (node_modules/.astro, .vite): a shared
+  // content cache would mix this copy's entries with the real site's.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(project, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(project, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
   return dir;
 }
@@ -26,7 +32,8 @@ async function buildOutput(dir: string): Promise<string> {
     await run(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir });
   } catch (error) {
     const { stdout, stderr } = error as { stdout: string; stderr: string };
-    return stdout + stderr;
+    // Astro colours its messages when it thinks it writes to a terminal (as under CI=true).
+    return (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, '');
   }
   throw new Error('the build succeeded, but it should have failed');
 }
