@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import hostFiles from './src/integrations/host-files.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 export default defineConfig({
   // The public origin; only used for absolute URLs (hreflang alternates). Set SITE_URL in production.
@@ -19,5 +20,5 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
-  integrations: [mdx(), hostFiles()],
+  integrations: [mdx(), hostFiles(), searchIndex()],
 });

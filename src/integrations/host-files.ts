@@ -3,14 +3,16 @@ import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../i18n/locales';
 import { securityHeaders } from '../safety/security-headers';
 
-/** The quick-exit script as the layout inlines it (trimmed), so the hash matches byte for byte. */
-export function readQuickExitScript(root: URL): string {
-  return readFileSync(new URL('src/safety/quick-exit.js', root), 'utf8').trim();
+/** Every script the pages inline, as they inline it (trimmed), so the hashes match byte for byte. */
+export const inlineScriptFiles = ['src/safety/quick-exit.js'];
+
+export function readInlineScripts(root: URL): string[] {
+  return inlineScriptFiles.map((file) => readFileSync(new URL(file, root), 'utf8').trim());
 }
 
 /** Netlify's _headers file: the same headers the local server sends (it reads this file). */
-export function headersFile(quickExitScript: string): string {
-  const lines = Object.entries(securityHeaders([quickExitScript])).map(([k, v]) => `  ${k}: ${v}`);
+export function headersFile(inlineScripts: string[]): string {
+  const lines = Object.entries(securityHeaders(inlineScripts)).map(([k, v]) => `  ${k}: ${v}`);
   return ['/*', ...lines, ''].join('\n');
 }
 
@@ -26,7 +28,7 @@ export function redirectsFile(): string {
 
 /**
  * Writes _headers and _redirects into the build output. They are generated, not kept in public/,
- * because the Content-Security-Policy must carry the hash of the quick-exit script as built.
+ * because the Content-Security-Policy must carry the hashes of the inline scripts as built.
  */
 export default function hostFiles(): AstroIntegration {
   let root: URL;
@@ -37,7 +39,7 @@ export default function hostFiles(): AstroIntegration {
         root = config.root;
       },
       'astro:build:done': ({ dir }) => {
-        writeFileSync(new URL('_headers', dir), headersFile(readQuickExitScript(root)));
+        writeFileSync(new URL('_headers', dir), headersFile(readInlineScripts(root)));
         writeFileSync(new URL('_redirects', dir), redirectsFile());
       },
     },

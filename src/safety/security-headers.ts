@@ -7,13 +7,14 @@ export function scriptHash(source: string): string {
 
 /**
  * A reader at risk may be watched: nothing on the site may reach another origin, set a cookie or
- * leak where they were. The only script allowed is the quick-exit script, by its hash (never
- * 'unsafe-inline'), so an injected script cannot run.
+ * leak where they were. Scripts run only from this site's own files (the search page and
+ * Pagefind) or inline by their hash (the quick exit), never 'unsafe-inline', so an injected
+ * inline script cannot run. 'wasm-unsafe-eval' lets Pagefind start its WebAssembly.
  */
 export function contentSecurityPolicy(inlineScripts: string[]): string {
   return [
     "default-src 'none'",
-    `script-src ${inlineScripts.map(scriptHash).join(' ')}`,
+    `script-src 'self' ${inlineScripts.map(scriptHash).join(' ')} 'wasm-unsafe-eval'`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

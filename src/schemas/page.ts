@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { audienceSchema, topicSchema } from './taxonomy';
 
 /** A page of risk information, in one locale: content/pages/<locale>/<slug>.mdx */
 export const pageSchema = z.object({
@@ -12,6 +13,10 @@ export const pageSchema = z.object({
   updated: z.coerce.date(),
   /** Show the directory of hotlines by country under the text. */
   showHotlines: z.boolean().default(false),
+  /** Who the page is for. Set on the English page; its translations share it. */
+  audiences: z.array(audienceSchema).default([]),
+  /** What the page is about. Set on the English page; its translations share it. */
+  topics: z.array(topicSchema).default([]),
 });
 
 export type PageInput = z.input<typeof pageSchema>;

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
+import { audiences, kinds, topics } from './taxonomy';
 
 /**
  * Every string the site's layout and components print, by dotted key. English must have them all
  * (content/ui/en.json); another locale may lack some, and those fall back to English key by key.
  */
-export const uiKeys = [
+const staticKeys = [
   'site.name',
   'site.tagline',
   'skip.link',
@@ -39,7 +40,31 @@ export const uiKeys = [
   'notFound.title',
   'notFound.body',
   'notFound.home',
+  'search.title',
+  'search.label',
+  'search.button',
+  'search.searching',
+  'search.count',
+  'search.none',
+  'search.failed',
+  'search.noJs',
+  'search.filters',
+  'filter.audience',
+  'filter.topic',
+  'filter.kind',
+  'hubs.audiences',
+  'hubs.topics',
+  'hubs.intro',
 ] as const;
+
+/** The label of every audience, topic and kind in the shared vocabularies (src/schemas/taxonomy.ts). */
+const vocabularyKeys = [
+  ...audiences.map((a) => `audience.${a}` as const),
+  ...topics.map((t) => `topic.${t}` as const),
+  ...kinds.map((k) => `kind.${k}` as const),
+];
+
+export const uiKeys = [...staticKeys, ...vocabularyKeys];
 
 export type UiKey = (typeof uiKeys)[number];
 

@@ -9,6 +9,8 @@ export interface PageRoute<E extends LocalizedEntry> {
   locale: Locale;
   slug: string;
   entry: E;
+  /** The default-locale entry: the page's audiences and topics are set there. */
+  original: E;
   /** True when the locale has no translation and the entry is the default-locale text. */
   isFallback: boolean;
 }
@@ -34,8 +36,8 @@ export function pageRoutes<E extends LocalizedEntry>(entries: E[]): PageRoute<E>
   return localeCodes.flatMap((locale) =>
     slugs.map((slug) => {
       const own = byId.get(`${locale}/${slug}`);
-      const entry = own ?? byId.get(`${defaultLocale}/${slug}`)!;
-      return { locale, slug, entry, isFallback: !own };
+      const original = byId.get(`${defaultLocale}/${slug}`)!;
+      return { locale, slug, entry: own ?? original, original, isFallback: !own };
     }),
   );
 }

@@ -1,27 +1,30 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { headersFile, readQuickExitScript, redirectsFile } from '../../src/integrations/host-files';
+import { headersFile, readInlineScripts, redirectsFile } from '../../src/integrations/host-files';
 import { contentSecurityPolicy } from '../../src/safety/security-headers';
 import { localeCodes } from '../../src/i18n/locales';
 
 const root = new URL('../../', import.meta.url);
-const script = readQuickExitScript(root);
+const scripts = readInlineScripts(root);
+const [quickExit] = scripts;
 
 describe('security headers', () => {
-  it('allows the quick-exit script by its hash and nothing else inline', () => {
-    const hash = createHash('sha256').update(script).digest('base64');
-    const csp = contentSecurityPolicy([script]);
-    expect(csp).toContain(`script-src 'sha256-${hash}'`);
+  it('allows the quick-exit script by its hash and no other inline script', () => {
+    const csp = contentSecurityPolicy(scripts);
+    for (const script of scripts) {
+      expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    }
     expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).toContain("default-src 'none'");
   });
 
   it('keeps the quick-exit script under 2 KB', () => {
-    expect(Buffer.byteLength(script)).toBeLessThan(2048);
+    expect(Buffer.byteLength(quickExit)).toBeLessThan(2048);
   });
 
   it('sends no referrer, so the site a reader leaves for cannot see where they were', () => {
-    expect(headersFile(script)).toMatch(/^ {2}Referrer-Policy: no-referrer$/m);
+    expect(headersFile(scripts)).toMatch(/^ {2}Referrer-Policy: no-referrer$/m);
   });
 
   it('redirects / by browser language and gives each locale its own 404', () => {

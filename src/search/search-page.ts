@@ -1,0 +1,120 @@
+// The search page's script: loads Pagefind from this site, runs the query in the URL, and renders
+// results and filters with the page's own localized labels. Astro bundles it into /_astro/.
+import { spaceWords, unspaceExcerpt } from './segment';
+
+interface Labels {
+  searching: string;
+  count: string;
+  none: string;
+  failed: string;
+  filters: Record<string, string>;
+  [vocabulary: string]: string | Record<string, string>;
+}
+interface Result {
+  url: string;
+  excerpt: string;
+  meta: { title: string };
+  filters: Record<string, string[]>;
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(q: string, o: object): Promise<{ results: { data(): Promise<Result> }[] }>;
+}
+
+const root = document.querySelector<HTMLElement>('[data-search]')!;
+const labels: Labels = JSON.parse(root.dataset.labels!);
+const locale = document.documentElement.lang;
+const form = root.querySelector('form')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const status = root.querySelector<HTMLElement>('[role="status"]')!;
+const list = root.querySelector('ol')!;
+const filterBox = root.querySelector<HTMLElement>('[data-filters]')!;
+
+function vocabulary(name: string): Record<string, string> {
+  return (labels[name] as Record<string, string> | undefined) ?? {};
+}
+
+function text(tag: string, content: string, attrs: Record<string, string> = {}) {
+  const el = document.createElement(tag);
+  el.textContent = content;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+function chosenFilters() {
+  const chosen: Record<string, { any: string[] }> = {};
+  for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked')) {
+    (chosen[box.name] ??= { any: [] }).any.push(box.value);
+  }
+  return chosen;
+}
+
+function renderFilters(available: Record<string, Record<string, number>>, selected: URLSearchParams) {
+  filterBox.replaceChildren();
+  for (const name of ['audience', 'topic', 'kind']) {
+    const values = Object.keys(available[name] ?? {});
+    if (!values.length) continue;
+    const fieldset = document.createElement('fieldset');
+    fieldset.append(text('legend', labels.filters[name]));
+    for (const value of values) {
+      const id = `filter-${name}-${value}`;
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', name, value, id });
+      box.checked = selected.getAll(name).includes(value);
+      const label = text('label', `${vocabulary(name)[value] ?? value} (${available[name][value]})`, { for: id });
+      const row = document.createElement('div');
+      row.append(box, label);
+      fieldset.append(row);
+    }
+    filterBox.append(fieldset);
+  }
+}
+
+function renderResult(data: Result) {
+  const item = document.createElement('li');
+  const title = document.createElement('h2');
+  title.append(text('a', data.meta.title, { href: data.url }));
+  const excerpt = document.createElement('p');
+  // Pagefind escapes the page text in an excerpt and adds only <mark>.
+  excerpt.innerHTML = unspaceExcerpt(data.excerpt, locale);
+  const tags = Object.entries(data.filters)
+    .flatMap(([name, values]) => values.map((v) => vocabulary(name)[v] ?? v))
+    .join(' · ');
+  item.append(title, excerpt);
+  if (tags) item.append(text('p', tags, { class: 'result-tags' }));
+  return item;
+}
+
+async function run(pagefind: Pagefind) {
+  const query = input.value.trim();
+  const url = new URL(location.href);
+  url.search = '';
+  if (query) url.searchParams.set('q', query);
+  for (const [name, { any }] of Object.entries(chosenFilters())) any.forEach((v) => url.searchParams.append(name, v));
+  history.replaceState(null, '', url);
+  list.replaceChildren();
+  if (!query) { status.textContent = ''; return; }
+  status.textContent = labels.searching;
+  // The index holds Thai and Khmer with their words spaced (src/search/segment.ts): so must the query.
+  const search = await pagefind.search(spaceWords(query, locale), { filters: chosenFilters() });
+  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  status.textContent = results.length
+    ? labels.count.replace('{count}', String(search.results.length)).replace('{query}', query)
+    : labels.none.replace('{query}', query);
+  list.append(...results.map(renderResult));
+}
+
+async function start() {
+  // Built after the site, so it is fetched at run time, never bundled.
+  const pagefind: Pagefind = await import(/* @vite-ignore */ "/pagefind/pagefind.js");
+  await pagefind.options({ excerptLength: 24 });
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  renderFilters(await pagefind.filters(), params);
+  filterBox.hidden = false;
+  form.addEventListener('submit', (event) => { event.preventDefault(); run(pagefind); });
+  filterBox.addEventListener('change', () => run(pagefind));
+  await run(pagefind);
+}
+
+start().catch(() => { status.textContent = labels.failed; });

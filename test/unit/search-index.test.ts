@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localeCodes } from '../../src/i18n/locales';
+
+// The Pagefind index of the built site: `npm test` builds it first.
+const dir = 'dist/pagefind';
+let entry: { languages: Record<string, { page_count: number }> };
+beforeAll(() => {
+  if (!existsSync(join(dir, 'pagefind-entry.json'))) throw new Error('Run `npm run build` before these tests.');
+  entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
+});
+
+const indexBytes = (locale: string) =>
+  readdirSync(join(dir, 'index'))
+    .filter((f) => f.startsWith(`${locale}_`))
+    .reduce((n, f) => n + statSync(join(dir, 'index', f)).size, 0);
+
+const corePages = readdirSync('content/pages/km').length;
+
+describe('search index', () => {
+  it('has one index per locale, of that locale\'s own pages only', () => {
+    expect(Object.keys(entry.languages).sort()).toEqual([...localeCodes].sort());
+    // Khmer has no "about" page yet: its English fallback must not be in the Khmer index.
+    expect(entry.languages.km.page_count).toBe(corePages);
+    expect(entry.languages.en.page_count).toBe(readdirSync('content/pages/en').length);
+  });
+
+  it('keeps the Thai and Khmer indexes within three times the size of the others', () => {
+    const spaced = localeCodes.filter((l) => l !== 'th' && l !== 'km').map(indexBytes).sort((a, b) => a - b);
+    const median = spaced[Math.floor(spaced.length / 2)];
+    expect(indexBytes('th')).toBeLessThan(3 * median);
+    expect(indexBytes('km')).toBeLessThan(3 * median);
+  });
+});
