@@ -85,35 +85,54 @@ function renderResult(data: Result) {
   return item;
 }
 
+// Each search gets a number; only the latest may show its results, so a slow earlier search
+// never mixes with or overwrites a newer one.
+let latest = 0;
+
 async function run(pagefind: Pagefind) {
+  const mine = ++latest;
   const query = input.value.trim();
   const url = new URL(location.href);
   url.search = '';
   if (query) url.searchParams.set('q', query);
   for (const [name, { any }] of Object.entries(chosenFilters())) any.forEach((v) => url.searchParams.append(name, v));
   history.replaceState(null, '', url);
-  list.replaceChildren();
-  if (!query) { status.textContent = ''; return; }
+  if (!query) {
+    status.textContent = '';
+    list.replaceChildren();
+    return;
+  }
   status.textContent = labels.searching;
   // The index holds Thai and Khmer with their words spaced (src/search/segment.ts): so must the query.
   const search = await pagefind.search(spaceWords(query, locale), { filters: chosenFilters() });
   const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  if (mine !== latest) return;
   status.textContent = results.length
     ? labels.count.replace('{count}', String(search.results.length)).replace('{query}', query)
     : labels.none.replace('{query}', query);
-  list.append(...results.map(renderResult));
+  list.replaceChildren(...results.map(renderResult));
+}
+
+async function loadPagefind(): Promise<Pagefind> {
+  // Built after the site, so it is fetched at run time, never bundled.
+  const pagefind: Pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+  await pagefind.options({ excerptLength: 24 });
+  return pagefind;
 }
 
 async function start() {
-  // Built after the site, so it is fetched at run time, never bundled.
-  const pagefind: Pagefind = await import(/* @vite-ignore */ "/pagefind/pagefind.js");
-  await pagefind.options({ excerptLength: 24 });
   const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
+  // A reader may type before Pagefind has loaded: keep what they typed and answer it when ready.
+  if (!input.value) input.value = params.get('q') ?? '';
+  const ready = loadPagefind();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await run(await ready);
+  });
+  filterBox.addEventListener('change', async () => run(await ready));
+  const pagefind = await ready;
   renderFilters(await pagefind.filters(), params);
   filterBox.hidden = false;
-  form.addEventListener('submit', (event) => { event.preventDefault(); run(pagefind); });
-  filterBox.addEventListener('change', () => run(pagefind));
   await run(pagefind);
 }
 
