@@ -1,15 +1,21 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { pageSchema } from './schemas/page';
 import { countryHotlinesSchema } from './schemas/hotline';
 import { partialUiSchema } from './schemas/ui';
+import { materialSchema } from './schemas/material';
+import { campaignSchema } from './schemas/campaign';
 
+/** A collection with one folder per locale: content/<folder>/<locale>/<slug>.mdx */
+function localized<S extends z.ZodType>(folder: string, schema: S) {
+  return defineCollection({ loader: glob({ pattern: '*/*.{md,mdx}', base: `./content/${folder}` }), schema });
+}
 
 export const collections = {
-  pages: defineCollection({
-    loader: glob({ pattern: '*/*.{md,mdx}', base: './content/pages' }),
-    schema: pageSchema,
-  }),
+  pages: localized('pages', pageSchema),
+  materials: localized('materials', materialSchema),
+  campaigns: localized('campaigns', campaignSchema),
   hotlines: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './content/hotlines' }),
     schema: countryHotlinesSchema,

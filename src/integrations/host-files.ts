@@ -4,7 +4,7 @@ import { localeCodes } from '../i18n/locales';
 import { securityHeaders } from '../safety/security-headers';
 
 /** Every script the pages inline, as they inline it (trimmed), so the hashes match byte for byte. */
-export const inlineScriptFiles = ['src/safety/quick-exit.js'];
+export const inlineScriptFiles = ['src/safety/quick-exit.js', 'src/scripts/print-button.js'];
 
 export function readInlineScripts(root: URL): string[] {
   return inlineScriptFiles.map((file) => readFileSync(new URL(file, root), 'utf8').trim());

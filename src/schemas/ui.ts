@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { audiences, kinds, topics } from './taxonomy';
+import { formats } from './material';
 
 /**
  * Every string the site's layout and components print, by dotted key. English must have them all
@@ -55,13 +56,48 @@ const staticKeys = [
   'hubs.audiences',
   'hubs.topics',
   'hubs.intro',
+  'home.educators',
+  'home.educatorsIntro',
+  'home.campaigns',
+  'hubs.pages',
+  'hubs.materials',
+  'callout.warning',
+  'callout.tip',
+  'callout.note',
+  'material.questions',
+  'material.handout',
+  'material.minutes',
+  'material.audience',
+  'material.format',
+  'material.ages',
+  'material.agesValue',
+  'material.duration',
+  'material.needs',
+  'material.nothingNeeded',
+  'material.objectives',
+  'material.topics',
+  'material.fictional',
+  'material.print',
+  'material.printHint',
+  'material.related',
+  'getHelp.title',
+  'getHelp.emergency',
+  'getHelp.directory',
+  'campaign.origin',
+  'campaign.destination',
+  'campaign.audiences',
+  'campaign.languages',
+  'campaign.period',
+  'campaign.materials',
+  'campaign.hotlines',
 ] as const;
 
-/** The label of every audience, topic and kind in the shared vocabularies (src/schemas/taxonomy.ts). */
+/** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */
 const vocabularyKeys = [
   ...audiences.map((a) => `audience.${a}` as const),
   ...topics.map((t) => `topic.${t}` as const),
   ...kinds.map((k) => `kind.${k}` as const),
+  ...formats.map((f) => `format.${f}` as const),
 ];
 
 export const uiKeys = [...staticKeys, ...vocabularyKeys];

@@ -57,3 +57,28 @@ export function unreachableEntries(entries: LocalizedEntry[]): string[] {
       return !isLocale(locale) || !defaults.has(slug);
     });
 }
+
+/**
+ * getStaticPaths for a localized collection (content/<folder>/<locale>/<slug>.mdx): one route per
+ * locale and slug, each knowing which locales have their own text (for hreflang). Fails the build,
+ * naming the files, when an entry cannot be reached.
+ */
+export function localizedStaticPaths<E extends LocalizedEntry>(entries: E[], folder: string) {
+  const unreachable = unreachableEntries(entries);
+  if (unreachable.length) {
+    throw new Error(
+      `These files in content/${folder}/ have no English original or are not in a locale folder:\n` +
+        unreachable.map((id) => `  content/${folder}/${id}.mdx`).join('\n'),
+    );
+  }
+  return pageRoutes(entries).map((route) => ({
+    params: { lang: route.locale, slug: route.slug },
+    props: {
+      ...route,
+      translatedIn: entries
+        .map((e) => splitEntryId(e.id))
+        .filter((e) => e.slug === route.slug)
+        .map((e) => e.locale as Locale),
+    },
+  }));
+}

@@ -55,6 +55,21 @@ describe('a broken content file fails the build with a message staff can act on'
     expect(output).toMatch(/emergency\.source/);
   });
 
+  it('names the file and the field of a material for schools with no age range', async () => {
+    const dir = siteWith('content/materials/en/spot-the-fake-job-offer.mdx', (t) => t.replace(/^ageRange:.*\n/m, ''));
+    const output = await buildOutput(dir);
+    expect(output).toContain('materials/en/spot-the-fake-job-offer.mdx');
+    expect(output).toMatch(/ageRange.*needs an age range/);
+  });
+
+  it('names the campaign and the material it names that does not exist', async () => {
+    const dir = siteWith('content/campaigns/en/know-before-you-go.mdx', (t) =>
+      t.replace(/^materials: \[/m, 'materials: [no-such-material, '),
+    );
+    const output = await buildOutput(dir);
+    expect(output).toContain('content/campaigns/en/know-before-you-go.mdx: materials: no content/materials/en/no-such-material.mdx');
+  });
+
   it('stops a production build that would leave a number unverified', async () => {
     const dir = siteWith('content/hotlines/th.yaml', (t) => t.replace('verified: 2026-11-23\nhotlines', 'verified: null\nhotlines'));
     process.env.REQUIRE_VERIFIED_HOTLINES = '1';

@@ -1,0 +1,11 @@
+import Callout from './Callout.astro';
+import GetHelpBox from './GetHelpBox.astro';
+import Handout from './Handout.astro';
+import Questions from './Questions.astro';
+import SignsChecklist from './SignsChecklist.astro';
+import Step from './Step.astro';
+import Steps from './Steps.astro';
+import Term from './Term.astro';
+
+/** The components authors may use in materials and campaigns, by the names they write in MDX. */
+export const mdxComponents = { Callout, GetHelpBox, Handout, Questions, SignsChecklist, Step, Steps, Term };

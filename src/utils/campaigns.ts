@@ -1,0 +1,18 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { defaultLocale } from '../i18n/locales';
+
+/**
+ * A campaign names materials and hotline countries by file name; a typo would silently drop a
+ * material or a hotline from its page, so the build stops and names the file and the field.
+ */
+export async function assertCampaignLinks(campaigns: CollectionEntry<'campaigns'>[]): Promise<void> {
+  const materials = new Set(
+    (await getCollection('materials')).filter((m) => m.id.startsWith(`${defaultLocale}/`)).map((m) => m.id.split('/')[1]),
+  );
+  const hotlines = new Set((await getCollection('hotlines')).map((h) => h.id.toUpperCase()));
+  const problems = campaigns.flatMap(({ id, data }) => [
+    ...data.materials.filter((m) => !materials.has(m)).map((m) => `content/campaigns/${id}.mdx: materials: no content/materials/en/${m}.mdx`),
+    ...data.hotlineCountries.filter((c) => !hotlines.has(c)).map((c) => `content/campaigns/${id}.mdx: hotlineCountries: no content/hotlines/${c.toLowerCase()}.yaml`),
+  ]);
+  if (problems.length) throw new Error(`Campaigns name files that do not exist:\n  ${problems.join('\n  ')}`);
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, expectNoSeriousA11yViolations } from './fixtures';
+
+const ui = (locale: string) => JSON.parse(readFileSync(`content/ui/${locale}.json`, 'utf8'));
+
+for (const locale of ['en', 'ar']) {
+  test(`a teacher in ${locale} reaches a lesson plan from the home page in two clicks`, async ({ page }) => {
+    const t = ui(locale);
+    await page.goto(`/${locale}/`);
+    await page.getByRole('link', { name: t['audience.schools'], exact: true }).click();
+    const lessonPlan = page.locator('.material-list li', { hasText: t['format.lesson-plan'] }).first().getByRole('link');
+    await lessonPlan.click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/materials/[a-z0-9-]+/$`));
+    await expect(page.locator('.eyebrow')).toContainText(t['format.lesson-plan']);
+    await expect(page.locator('.fallback-notice')).toHaveCount(0);
+    await expect(page.locator('.steps .step').first()).toBeVisible();
+    await expect(page.locator('.handout').first()).toBeVisible();
+  });
+}
+
+test('every material says who it is for, how long it takes and what it needs', async ({ page }) => {
+  await page.goto('/en/materials/spot-the-fake-job-offer/');
+  const facts = page.locator('.material-facts');
+  for (const label of ['Who it is for', 'Ages', 'Time', 'You will need']) await expect(facts).toContainText(label);
+});
+
+test('printing a material shows only the material', async ({ page }) => {
+  await page.goto('/en/materials/spot-the-fake-job-offer/');
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.quick-exit', '.site-header', '.site-footer', '.print-row', '.related']) {
+    await expect(page.locator(hidden).first(), hidden).toBeHidden();
+  }
+  await expect(page.locator('article h1')).toBeVisible();
+  await expect(page.locator('.handout').first()).toBeVisible();
+  const handoutBreak = await page.locator('.handout').first().evaluate((el) => getComputedStyle(el).breakBefore);
+  expect(handoutBreak).toBe('page');
+});
+
+test('the print button opens the print dialog', async ({ page }) => {
+  await page.goto('/en/materials/spot-the-fake-job-offer/');
+  await page.evaluate(() => { (window as unknown as { printed: boolean }).printed = false; window.print = () => { (window as unknown as { printed: boolean }).printed = true; }; });
+  await page.getByRole('button', { name: 'Print' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+});
+
+test('a fictional story says it is made up', async ({ page }) => {
+  await page.goto('/en/materials/maya-s-summer-job/');
+  await expect(page.locator('.fictional-notice')).toHaveText(ui('en')['material.fictional']);
+});
+
+test('the get-help box in Khmer shows the Cambodian emergency number', async ({ page }) => {
+  await page.goto('/km/materials/spot-the-fake-job-offer/');
+  const box = page.locator('.get-help-box').last();
+  await expect(box.getByRole('link', { name: '117' })).toHaveAttribute('href', 'tel:117');
+});
+
+test('a campaign page lists its materials and the hotlines it promotes', async ({ page }) => {
+  await page.goto('/en/campaigns/fair-work-here/');
+  await expect(page.locator('.campaign-message')).toBeVisible();
+  await expect(page.locator('.material-list li').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: '1-888-373-7888' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '08000 121 700' })).toBeVisible();
+});
+
+const pages = ['/materials/spot-the-fake-job-offer/', '/materials/community-meeting-false-job-offers/', '/campaigns/know-before-you-go/', '/campaigns/', '/audiences/destination/'];
+for (const locale of ['en', 'ar']) {
+  for (const path of pages) {
+    test(`${path} in ${locale} has no serious accessibility problem`, async ({ page }) => {
+      await page.goto(`/${locale}${path}`);
+      await expectNoSeriousA11yViolations(page);
+    });
+  }
+}
