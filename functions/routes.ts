@@ -1,4 +1,5 @@
 import health, { config as healthConfig } from './health.ts';
+import sms, { config as smsConfig } from './sms.ts';
 
 export type Handler = (request: Request) => Promise<Response>;
 
@@ -8,4 +9,5 @@ export type Handler = (request: Request) => Promise<Response>;
  */
 export const apiRoutes: { path: string; handler: Handler }[] = [
   { path: healthConfig.path, handler: health },
+  { path: smsConfig.path, handler: sms },
 ];

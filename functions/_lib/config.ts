@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** A 32-byte key, given as base64 (generate one with `openssl rand -base64 32`). */
+const key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'a 32-byte key in base64 (openssl rand -base64 32)');
+
+/**
+ * The tip line's settings, read from the environment (see .env.example, which documents each).
+ * In production every secret must be given; in local mode (the default) the missing ones are made
+ * up once and kept in DATA_DIR, so `npm start` works with no set-up and no Twilio account.
+ */
+export const tiplineEnvSchema = z.object({
+  TIPLINE_MODE: z.enum(['local', 'production']).default('local'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/, 'a Twilio Account SID: AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().regex(/^[0-9a-f]{32}$/, 'a Twilio auth token: 32 hex digits').optional(),
+  PUBLIC_BASE_URL: z.url({ message: 'the public https origin Twilio calls, e.g. https://tips.example.org' }).optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL').optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  TIP_ENCRYPTION_KEY: key.optional(),
+  PSEUDONYM_KEY: key.optional(),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  AUTO_REPLY: z.enum(['on', 'off']).default('on'),
+  /** The country of the line's own number (ISO code), used when Twilio does not say where a sender is. */
+  LINE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as KH').optional(),
+  /** Largest webhook body accepted, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024),
+});
+
+export type TiplineEnv = z.output<typeof tiplineEnvSchema>;
+
+export interface TiplineConfig {
+  mode: 'local' | 'production';
+  twilio: { accountSid: string; authToken: string };
+  publicBaseUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  encryptionKey: Buffer;
+  pseudonymKey: Buffer;
+  retentionDays: number;
+  autoReply: boolean;
+  lineCountry?: string;
+  maxBodyBytes: number;
+}
+
+const requiredInProduction = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'TIP_ENCRYPTION_KEY', 'PSEUDONYM_KEY'] as const;
+
+/** Local development secrets, made once per checkout and never committed (.data/ is ignored). */
+function localSecrets(dataDir: string) {
+  const file = join(dataDir, 'local-secrets.json');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    const secrets = {
+      // A development token: local mode signs and checks requests exactly as Twilio would.
+      authToken: randomBytes(16).toString('hex'),
+      encryptionKey: randomBytes(32).toString('base64'),
+      pseudonymKey: randomBytes(32).toString('base64'),
+    };
+    writeFileSync(file, JSON.stringify(secrets, null, 2));
+    chmodSync(file, 0o600);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as { authToken: string; encryptionKey: string; pseudonymKey: string };
+}
+
+/** Reads and checks the configuration; a missing or malformed value throws an error naming it. */
+export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4321): TiplineConfig {
+  const parsed = tiplineEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`The tip line's configuration is not valid:\n${problems}`);
+  }
+  const e = parsed.data;
+  if (e.TIPLINE_MODE === 'production') {
+    const missing = requiredInProduction.filter((name) => !e[name]);
+    if (missing.length) {
+      throw new Error(`TIPLINE_MODE=production needs these settings: ${missing.join(', ')} (see .env.example)`);
+    }
+  }
+  const local = e.TIPLINE_MODE === 'local' ? localSecrets(e.DATA_DIR) : undefined;
+  return {
+    mode: e.TIPLINE_MODE,
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID ?? `AC${'0'.repeat(32)}`,
+      authToken: e.TWILIO_AUTH_TOKEN ?? local!.authToken,
+    },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    encryptionKey: Buffer.from(e.TIP_ENCRYPTION_KEY ?? local!.encryptionKey, 'base64'),
+    pseudonymKey: Buffer.from(e.PSEUDONYM_KEY ?? local!.pseudonymKey, 'base64'),
+    retentionDays: e.RETENTION_DAYS,
+    autoReply: e.AUTO_REPLY === 'on',
+    lineCountry: e.LINE_COUNTRY,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

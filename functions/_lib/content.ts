@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { countryHotlinesSchema, type CountryHotlines } from '../../src/schemas/hotline.ts';
+import { tiplineTextSchema, type TiplineText } from '../../src/schemas/tipline.ts';
+import { isLocale, type Locale } from '../../src/i18n/locales.ts';
+import { formatContentError } from '../../src/utils/content-errors.ts';
+
+// The same files the site is built from: one source of truth for every hotline number and text.
+const contentDir = new URL('../../content/', import.meta.url);
+
+function readValid<T>(file: string, parseText: (text: string) => unknown, schema: { safeParse(v: unknown): { success: boolean; data?: T; error?: unknown } }): T {
+  const result = schema.safeParse(parseText(readFileSync(new URL(file, contentDir), 'utf8')));
+  if (!result.success) throw new Error(formatContentError(`content/${file}`, result.error as never));
+  return result.data as T;
+}
+
+/** Every country's numbers, by ISO code: content/hotlines/<cc>.yaml. */
+export function loadHotlines(): Map<string, CountryHotlines> {
+  const files = readdirSync(new URL('hotlines/', contentDir)).filter((f) => f.endsWith('.yaml'));
+  return new Map(
+    files.map((f) => {
+      const data = readValid<CountryHotlines>(`hotlines/${f}`, parse, countryHotlinesSchema);
+      return [data.country, data];
+    }),
+  );
+}
+
+/** The line's texts and keywords in every language that has them: content/tipline/<locale>.json. */
+export function loadTiplineTexts(): Map<Locale, TiplineText> {
+  const files = readdirSync(new URL('tipline/', contentDir)).filter((f) => f.endsWith('.json'));
+  const texts = new Map<Locale, TiplineText>();
+  for (const f of files) {
+    const locale = f.replace(/\.json$/, '');
+    if (!isLocale(locale)) throw new Error(`content/tipline/${f}: ${locale} is not one of the site's locales`);
+    texts.set(locale, readValid<TiplineText>(`tipline/${f}`, JSON.parse, tiplineTextSchema));
+  }
+  if (!texts.has('en')) throw new Error('content/tipline/en.json is missing: English is every other language\'s fallback');
+  return texts;
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type Generated, type Migration } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import * as initial from './migrations/001_initial.ts';
+
+export interface Database {
+  conversations: {
+    id: Generated<string>;
+    reporter_pseudonym: string;
+    reporter_number_sealed: string;
+    locale: string;
+    country: string | null;
+    opted_out: Generated<boolean>;
+    created_at: Generated<Date>;
+    last_message_at: Generated<Date>;
+  };
+  tips: {
+    id: Generated<string>;
+    ref: string;
+    conversation_id: string;
+    channel: 'sms' | 'voice' | 'web';
+    locale: string;
+    country: string | null;
+    status: Generated<string>;
+    created_at: Generated<Date>;
+  };
+  messages: {
+    id: Generated<string>;
+    conversation_id: string;
+    tip_id: string | null;
+    direction: 'in' | 'out';
+    twilio_sid: string | null;
+    body_sealed: string;
+    created_at: Generated<Date>;
+  };
+  processed_requests: {
+    twilio_sid: string;
+    received_at: Generated<Date>;
+  };
+}
+
+export type Db = Kysely<Database>;
+
+/** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
+const migrations: Record<string, Migration> = {
+  '001_initial': initial,
+};
+
+/**
+ * Opens the tip store: a PostgreSQL server when `databaseUrl` is given, otherwise an embedded
+ * PostgreSQL (PGlite) in `<dataDir>/pglite` (or in memory for `dataDir: null`). Brings the schema
+ * up to date before returning.
+ */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string | null }): Promise<Db> {
+  let db: Db;
+  if (options.databaseUrl) {
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }) });
+  } else {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
+    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Could not bring the tip store up to date (migration ${failed}): ${String(error)}`);
+  }
+  return db;
+}

@@ -1,0 +1,33 @@
+import { receiveSms } from './_lib/intake.ts';
+import { tipline, type Tipline } from './_lib/tipline.ts';
+import { isSignedByTwilio, readForm, twiml } from './_lib/twilio-webhook.ts';
+import { inboundSmsSchema } from './_lib/webhook-schemas.ts';
+
+/**
+ * POST /api/sms: Twilio's incoming-message webhook. Checks the signature first (forged or unsigned:
+ * 403, nothing stored), then the fields (malformed: 400 with the reason), stores the message once
+ * and answers with TwiML in the reporter's language.
+ */
+export async function handleSms(request: Request, line: Tipline): Promise<Response> {
+  const params = await readForm(request, line.config.maxBodyBytes);
+  if (params instanceof Response) return params;
+  if (!isSignedByTwilio(request, params, line.config.twilio.authToken, line.config.publicBaseUrl)) {
+    return new Response('Forbidden: this request is not signed by Twilio for this line', { status: 403 });
+  }
+  const parsed = inboundSmsSchema.safeParse(params);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return new Response(`Bad request: ${reasons}`, { status: 400 });
+  }
+  if (parsed.data.accountSid !== line.config.twilio.accountSid) {
+    return new Response('Forbidden: this request is for another Twilio account', { status: 403 });
+  }
+  const result = await receiveSms(line, parsed.data);
+  return twiml(result.reply);
+}
+
+export default async function sms(request: Request): Promise<Response> {
+  return handleSms(request, await tipline());
+}
+
+export const config = { path: '/api/sms' };

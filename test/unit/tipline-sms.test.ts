@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleSms } from '../../functions/sms';
+import type { Tipline } from '../../functions/_lib/tipline';
+import { ACCOUNT_SID, databases, freshTipline, messageSid, sms, twilioRequest } from './tipline-support';
+
+const khmerFixture: Record<string, string> = JSON.parse(readFileSync('test/fixtures/twilio/inbound-sms-km.json', 'utf8'));
+
+/** Everything the store holds, as text: what someone with a copy of the database would see. */
+async function dump(line: Tipline): Promise<string> {
+  const tables = ['conversations', 'tips', 'messages', 'processed_requests'];
+  const rows = await Promise.all(tables.map((t) => sql`select * from ${sql.table(t)}`.execute(line.db)));
+  return JSON.stringify(rows.map((r) => r.rows));
+}
+
+const count = async (line: Tipline, table: 'messages' | 'conversations') =>
+  Number((await line.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+const messageIn = async (response: Response) => /<Message>([\s\S]*)<\/Message>/.exec(await response.text())?.[1] ?? null;
+
+describe.each(databases)('SMS webhook on $name', (database) => {
+  let line: Tipline;
+  beforeAll(async () => {
+    line = await freshTipline(database);
+  });
+  afterAll(async () => {
+    await line.db.destroy();
+  });
+
+  it('refuses a request with a forged signature and stores nothing', async () => {
+    const response = await handleSms(twilioRequest(sms('+85511111111', 'hello'), { token: 'f'.repeat(32) }), line);
+    expect(response.status).toBe(403);
+    expect(await count(line, 'messages')).toBe(0);
+  });
+
+  it('refuses an unsigned request', async () => {
+    const response = await handleSms(twilioRequest(sms('+85511111111', 'hello'), { signature: null }), line);
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a signed but malformed request with the reason, storing nothing', async () => {
+    const response = await handleSms(twilioRequest({ ...sms('+85511111111', 'hello'), MessageSid: 'not-a-sid' }), line);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('MessageSid');
+    expect(await count(line, 'messages')).toBe(0);
+  });
+
+  it('refuses a body over the limit', async () => {
+    const response = await handleSms(twilioRequest(sms('+85511111111', 'x'.repeat(20_000))), line);
+    expect(response.status).toBe(413);
+  });
+
+  it('answers a Khmer message in Khmer with the Cambodian emergency number, never an unverified one', async () => {
+    const response = await handleSms(twilioRequest(khmerFixture), line);
+    expect(response.status).toBe(200);
+    const reply = (await messageIn(response))!;
+    expect(reply).toMatch(/[\u1780-\u17FF]/);
+    expect(reply).toContain('117');
+    expect(reply).not.toContain('1288');
+  });
+
+  it('keeps the number and the text only sealed, and drops the carrier location fields', async () => {
+    const stored = await dump(line);
+    expect(stored).not.toContain('12345678');
+    expect(stored).not.toContain('ថៅកែ');
+    expect(stored).not.toMatch(/PHNOM PENH|Phnom Penh|12000/);
+  });
+
+  it('stores a message Twilio sends twice once, and replies once', async () => {
+    const params = sms('+33612345678', 'Mon patron a gardé mon passeport et je ne peux pas partir');
+    const first = await handleSms(twilioRequest(params), line);
+    const before = await count(line, 'messages');
+    const second = await handleSms(twilioRequest(params), line);
+    expect(await messageIn(first)).toContain('112');
+    expect(await messageIn(second)).toBeNull();
+    expect(await count(line, 'messages')).toBe(before);
+  });
+
+  it('threads a reporter\'s messages into one conversation and keeps their language', async () => {
+    const from = '+84901234567';
+    await handleSms(twilioRequest(sms(from, 'Tôi bị giữ hộ chiếu, tôi không thể về nhà', { FromCountry: 'VN' })), line);
+    const conversations = await count(line, 'conversations');
+    const followUp = await messageIn(await handleSms(twilioRequest(sms(from, 'ok', { FromCountry: 'VN' })), line));
+    expect(await count(line, 'conversations')).toBe(conversations);
+    expect(followUp).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
+  });
+
+  it('opts out on STOP alone, but never on a story that contains "stop"', async () => {
+    const from = '+447700900123';
+    const story = await messageIn(await handleSms(twilioRequest(sms(from, 'They will not stop taking my pay', { FromCountry: 'GB' })), line));
+    expect(story).toContain('08000 121 700');
+    const stop = await messageIn(await handleSms(twilioRequest(sms(from, 'STOP', { FromCountry: 'GB' })), line));
+    expect(stop).toContain('START');
+    const after = await messageIn(await handleSms(twilioRequest(sms(from, 'are you there', { FromCountry: 'GB' })), line));
+    expect(after).toBeNull();
+  });
+
+  it('erases a reporter\'s conversation at once on DELETE', async () => {
+    const from = '+66812345678';
+    await handleSms(twilioRequest(sms(from, 'นายจ้างยึดพาสปอร์ตของฉัน', { FromCountry: 'TH' })), line);
+    const before = await count(line, 'conversations');
+    const reply = await messageIn(await handleSms(twilioRequest(sms(from, 'delete', { FromCountry: 'TH' })), line));
+    expect(reply).toBeTruthy();
+    expect(await count(line, 'conversations')).toBe(before - 1);
+  });
+
+  it('switches the reply language when the reporter names one', async () => {
+    const from = '+85599887766';
+    await handleSms(twilioRequest(sms(from, 'I need help with my job', { FromCountry: 'KH' })), line);
+    const reply = await messageIn(await handleSms(twilioRequest(sms(from, 'ខ្មែរ', { FromCountry: 'KH' })), line));
+    expect(reply).toMatch(/[\u1780-\u17FF]/);
+  });
+
+  it('checks the account the request is for', async () => {
+    const response = await handleSms(twilioRequest({ ...sms('+85511111111', 'hi'), AccountSid: `AC${'1'.repeat(32)}` }), line);
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('a line set to send no automatic reply', () => {
+  it('stores the report and answers with empty TwiML', async () => {
+    const line = await freshTipline(databases[0], { AUTO_REPLY: 'off' });
+    const response = await handleSms(twilioRequest(sms('+85512121212', 'help me please, I am locked in')), line);
+    expect(await messageIn(response)).toBeNull();
+    expect(await count(line, 'messages')).toBe(1);
+    await line.db.destroy();
+  });
+});
+
+
+describe.each(databases)('keywords on $name', (database) => {
+  it('answers HELP with the line\'s help text and still keeps it as a report', async () => {
+    const line = await freshTipline(database);
+    const reply = await messageIn(await handleSms(twilioRequest(sms('+85512000001', 'ជួយផង', { FromCountry: 'KH' })), line));
+    expect(reply).toContain('117');
+    expect(await count(line, 'messages')).toBe(1);
+    await line.db.destroy();
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startTipline, type Tipline } from '../../functions/_lib/tipline';
+import { twilioSignature } from '../../functions/_lib/twilio-webhook';
+
+export const PUBLIC_BASE_URL = 'https://tips.example.org';
+export const AUTH_TOKEN = '0123456789abcdef0123456789abcdef';
+export const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+
+/**
+ * The databases every tip-line test runs against: the embedded PGlite, and a PostgreSQL server
+ * when TEST_DATABASE_URL names one (.ci/run starts Debian's postgresql and sets it; in CI it must).
+ */
+export const databases: { name: string; url?: string }[] = [{ name: 'PGlite' }];
+if (process.env.TEST_DATABASE_URL) databases.push({ name: 'PostgreSQL', url: process.env.TEST_DATABASE_URL });
+else if (process.env.CI) throw new Error('CI must set TEST_DATABASE_URL so the tip line is tested against PostgreSQL too');
+
+/** A fresh tip line on an empty store. */
+export async function freshTipline(database: { url?: string }, env: Record<string, string> = {}): Promise<Tipline> {
+  if (database.url) {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query('drop schema public cascade; create schema public;');
+    await client.end();
+  }
+  return startTipline({
+    TIPLINE_MODE: 'local',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'tipline-')),
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    PUBLIC_BASE_URL,
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...env,
+  });
+}
+
+let counter = 0;
+/** A unique MessageSid, as Twilio makes them. */
+export function messageSid(): string {
+  counter += 1;
+  return `SM${counter.toString(16).padStart(32, '0')}`;
+}
+
+/** A webhook request as Twilio sends it, signed with `token` over the public URL. */
+export function twilioRequest(params: Record<string, string>, options: { token?: string; path?: string; signature?: string | null } = {}): Request {
+  const path = options.path ?? '/api/sms';
+  const body = new URLSearchParams(params).toString();
+  const signature = options.signature === undefined ? twilioSignature(options.token ?? AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params) : options.signature;
+  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  if (signature) headers['X-Twilio-Signature'] = signature;
+  // The local server answers on 127.0.0.1; Twilio signed the public URL.
+  return new Request(`http://127.0.0.1:4321${path}`, { method: 'POST', headers, body });
+}
+
+export function sms(from: string, body: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { MessageSid: messageSid(), AccountSid: ACCOUNT_SID, From: from, To: '+85523900100', Body: body, ...extra };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { loadHotlines, loadTiplineTexts } from '../../functions/_lib/content';
+import { commandIn, fillReply, segmentsOf } from '../../functions/_lib/replies';
+import { detectLanguage, replyLanguage } from '../../functions/_lib/language';
+import { loadTiplineConfig } from '../../functions/_lib/config';
+import { localeCodes } from '../../src/i18n/locales';
+
+const texts = loadTiplineTexts();
+const hotlines = loadHotlines();
+
+describe('the line\'s texts', () => {
+  it('exist in every locale', () => {
+    expect([...texts.keys()].sort()).toEqual([...localeCodes].sort());
+  });
+
+  it.each(localeCodes)('fit every %s reply in at most three SMS segments, with any country\'s numbers', (locale) => {
+    const text = texts.get(locale)!;
+    for (const country of [...hotlines.values(), undefined]) {
+      for (const [name, template] of Object.entries(text.replies)) {
+        if (name === 'hotline') continue;
+        const reply = fillReply(template, text, country);
+        expect(segmentsOf(reply), `${locale} ${name} ${country?.country ?? 'unknown country'}: ${reply}`).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
+  it('never puts an unverified number in a reply', () => {
+    const cambodia = hotlines.get('KH')!;
+    const reply = fillReply(texts.get('km')!.replies.received, texts.get('km')!, cambodia);
+    expect(reply).toContain('117');
+    expect(reply).not.toContain('1288');
+  });
+
+  it('recognises STOP in every language, only as the whole message', () => {
+    for (const [locale, text] of texts) {
+      for (const word of text.keywords.stop) {
+        expect(commandIn(` ${word.toUpperCase()}! `, texts)?.command, `${locale}: ${word}`).toBe('stop');
+      }
+    }
+    expect(commandIn('please make him stop', texts)).toBeUndefined();
+    expect(commandIn('ឈប់ ធ្វើការ', texts)).toBeUndefined();
+  });
+
+  it('gives each language the same command for a shared word', () => {
+    const seen = new Map<string, string>();
+    for (const text of texts.values()) {
+      for (const [command, words] of Object.entries(text.keywords)) {
+        for (const word of words) {
+          const key = word.toLocaleLowerCase();
+          if (command === 'language') continue;
+          expect(seen.get(key) ?? command, `"${word}" means two commands`).toBe(command);
+          seen.set(key, command);
+        }
+      }
+    }
+  });
+});
+
+describe('reply language', () => {
+  it('follows the script or language of the message', () => {
+    expect(detectLanguage('ខ្ញុំត្រូវការជំនួយ')).toBe('km');
+    expect(detectLanguage('นายจ้างยึดพาสปอร์ต')).toBe('th');
+    expect(detectLanguage('Mi jefe me quitó el pasaporte y no puedo salir')).toBe('es');
+    expect(detectLanguage('ok')).toBeUndefined();
+  });
+
+  it('prefers an explicit choice, then the message, then the conversation, then the country, then English', () => {
+    expect(replyLanguage({ chosen: 'fr', text: 'hello there my friend how are you' })).toBe('fr');
+    expect(replyLanguage({ text: 'ok', previous: 'vi', countryDefault: 'km' })).toBe('vi');
+    expect(replyLanguage({ text: 'ok', countryDefault: 'km' })).toBe('km');
+    expect(replyLanguage({ text: 'ok' })).toBe('en');
+  });
+});
+
+describe('configuration', () => {
+  it('names every setting production mode lacks', () => {
+    expect(() => loadTiplineConfig({ TIPLINE_MODE: 'production' })).toThrow(
+      /TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, PUBLIC_BASE_URL, DATABASE_URL, TIP_ENCRYPTION_KEY, PSEUDONYM_KEY/,
+    );
+  });
+
+  it('names a malformed value and says what was expected', () => {
+    expect(() => loadTiplineConfig({ TIP_ENCRYPTION_KEY: 'short', RETENTION_DAYS: 'soon' })).toThrow(/TIP_ENCRYPTION_KEY: a 32-byte key[\s\S]*RETENTION_DAYS/);
+  });
+});
