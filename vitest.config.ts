@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     // A few tests run a whole `astro build` of a copy of the site.
     testTimeout: 120_000,
+    // Starting an embedded PostgreSQL (PGlite) takes a few seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

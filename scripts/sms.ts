@@ -36,6 +36,7 @@ const params: Record<string, string> = {
   Body: text,
   ...(values.country ? { FromCountry: values.country } : {}),
 };
+const started = new Date(Date.now() - 1000).toISOString();
 const response = await fetch(`${values.url}/api/sms`, {
   method: 'POST',
   headers: {
@@ -49,5 +50,19 @@ if (!response.ok) {
   console.error(`The line answered ${response.status}: ${body}`);
   process.exit(1);
 }
+const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const reply = /<Message>([\s\S]*)<\/Message>/.exec(body)?.[1];
-console.log(reply ? `Reply: ${reply.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')}` : '(no automatic reply)');
+console.log(reply ? `Reply to ${values.from}: ${unescape(reply)}` : '(no automatic reply)');
+
+// The local server sends queued messages every 2 seconds; then show what went out.
+await new Promise((resolve) => setTimeout(resolve, 3000));
+const outbox = await fetch(`${values.url}/api/dev/outbox?since=${encodeURIComponent(started)}`, {
+  headers: { Authorization: `Bearer ${token}` },
+});
+if (outbox.ok) {
+  const { messages } = (await outbox.json()) as { messages: { to: string; purpose: string; body: string }[] };
+  for (const m of messages) console.log(`Sent to ${m.to} (${m.purpose}): ${m.body}`);
+  if (!messages.length) console.log('(nothing else was sent)');
+} else {
+  console.log(`(cannot show what responders received: the server answered ${outbox.status})`);
+}

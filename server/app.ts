@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { apiRoutes } from '../functions/routes.ts';
+import { apiRoutes, type Handler } from '../functions/routes.ts';
 import { isLocale } from '../src/i18n/locales.ts';
 import { headersFor, parseHeadersFile } from './host-headers.ts';
 
@@ -21,9 +21,10 @@ export function preferredLocale(acceptLanguage: string | undefined): string {
 
 /**
  * The local server: the built site from `distDir` plus the tip-line functions under /api/, on one
- * origin, with the same security headers and redirects as production.
+ * origin, with the same security headers and redirects as production. `localRoutes` adds routes
+ * that exist only on the local server (the training view of the log transport).
  */
-export function createApp(distDir: string): Hono {
+export function createApp(distDir: string, localRoutes: { path: string; handler: Handler }[] = []): Hono {
   const headerRules = parseHeadersFile(readFileSync(join(distDir, '_headers'), 'utf8'));
   const app = new Hono();
 
@@ -35,7 +36,7 @@ export function createApp(distDir: string): Hono {
     }
   });
 
-  for (const { path, handler } of apiRoutes) app.all(path, (c) => handler(c.req.raw));
+  for (const { path, handler } of [...apiRoutes, ...localRoutes]) app.all(path, (c) => handler(c.req.raw));
 
   app.get('/', async (c, next) => {
     const locale = preferredLocale(c.req.header('Accept-Language'));

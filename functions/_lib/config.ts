@@ -26,6 +26,12 @@ export const tiplineEnvSchema = z.object({
   AUTO_REPLY: z.enum(['on', 'off']).default('on'),
   /** The country of the line's own number (ISO code), used when Twilio does not say where a sender is. */
   LINE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as KH').optional(),
+  /** The line's own number, which sends every outgoing SMS (E.164). */
+  TWILIO_PHONE_NUMBER: z.string().regex(/^\+[0-9]{6,15}$/, 'a phone number in E.164 form, e.g. +85523900100').optional(),
+  /** Another base URL for Twilio's REST API: only for tests against a fake API on loopback. */
+  TWILIO_API_BASE_URL: z.url().optional(),
+  /** The responder directory (YAML, see config/responders.example.yaml). */
+  RESPONDER_DIRECTORY: z.string().min(1).optional(),
   /** Largest webhook body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024),
 });
@@ -44,9 +50,12 @@ export interface TiplineConfig {
   autoReply: boolean;
   lineCountry?: string;
   maxBodyBytes: number;
+  /** Where outgoing SMS go: Twilio when the line has an account and a number, else the log. */
+  sms: { transport: 'twilio'; from: string; apiBaseUrl?: string } | { transport: 'log' };
+  responderDirectory: string;
 }
 
-const requiredInProduction = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'TIP_ENCRYPTION_KEY', 'PSEUDONYM_KEY'] as const;
+const requiredInProduction = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'TIP_ENCRYPTION_KEY', 'PSEUDONYM_KEY', 'RESPONDER_DIRECTORY'] as const;
 
 /** Local development secrets, made once per checkout and never committed (.data/ is ignored). */
 function localSecrets(dataDir: string) {
@@ -95,5 +104,10 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
     autoReply: e.AUTO_REPLY === 'on',
     lineCountry: e.LINE_COUNTRY,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    sms:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_PHONE_NUMBER
+        ? { transport: 'twilio', from: e.TWILIO_PHONE_NUMBER, apiBaseUrl: e.TWILIO_API_BASE_URL }
+        : { transport: 'log' },
+    responderDirectory: e.RESPONDER_DIRECTORY ?? 'config/responders.example.yaml',
   };
 }

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, type Generated, type Migration } fro
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import * as initial from './migrations/001_initial.ts';
+import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
 
 export interface Database {
   conversations: {
@@ -26,6 +27,14 @@ export interface Database {
     country: string | null;
     status: Generated<string>;
     created_at: Generated<Date>;
+    urgency: Generated<'urgent' | 'normal'>;
+    categories: Generated<string>;
+    route_index: Generated<number>;
+    escalation_step: Generated<number>;
+    notified_at: Generated<Date>;
+    claimed_by_name: string | null;
+    claimed_by_phone: string | null;
+    acknowledged_at: Date | null;
   };
   messages: {
     id: Generated<string>;
@@ -34,6 +43,20 @@ export interface Database {
     direction: 'in' | 'out';
     twilio_sid: string | null;
     body_sealed: string;
+    created_at: Generated<Date>;
+  };
+  outbox: {
+    id: Generated<string>;
+    tip_id: string | null;
+    purpose: 'notify' | 'escalate' | 'to-reporter' | 'to-responder' | 'confirm';
+    recipient_sealed: string;
+    body_sealed: string;
+    attempts: Generated<number>;
+    next_attempt_at: Generated<Date>;
+    sent_at: Date | null;
+    transport: string | null;
+    provider_sid: string | null;
+    last_error: string | null;
     created_at: Generated<Date>;
   };
   processed_requests: {
@@ -47,6 +70,7 @@ export type Db = Kysely<Database>;
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
 const migrations: Record<string, Migration> = {
   '001_initial': initial,
+  '002_routing_and_outbox': routingAndOutbox,
 };
 
 /**

@@ -5,6 +5,11 @@ import { encrypt, pseudonymFor } from './crypto.ts';
 import type { Db } from './db.ts';
 import { replyLanguage } from './language.ts';
 import { commandIn, fillReply, textFor, type TextsByLocale } from './replies.ts';
+import { responderByPhone, routeFor, type Directory } from './directory.ts';
+import { handleResponderSms } from './responders.ts';
+import { notificationText, notifyGroup } from './routing.ts';
+import { enqueue } from './outbox.ts';
+import { triage } from './triage.ts';
 
 export interface InboundSms {
   messageSid: string;
@@ -22,12 +27,13 @@ export interface IntakeContext {
   pseudonymKey: Buffer;
   autoReply: boolean;
   lineCountry?: string;
+  directory: Directory;
 }
 
 /** The answer to send back, if any, and what happened (for tests and the simulator; no personal data). */
 export interface IntakeResult {
   reply: string | null;
-  outcome: 'duplicate' | 'report' | 'stop' | 'start' | 'help' | 'delete' | 'language';
+  outcome: 'duplicate' | 'report' | 'stop' | 'start' | 'help' | 'delete' | 'language' | 'responder';
   tipRef?: string;
 }
 
@@ -58,6 +64,12 @@ export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<I
       .returning('twilio_sid')
       .executeTakeFirst();
     if (!first) return { reply: null, outcome: 'duplicate' as const };
+
+    // Only numbers in the responder directory are responders; everyone else is a reporter.
+    const responder = responderByPhone(ctx.directory, sms.from);
+    if (responder) {
+      return { reply: await handleResponderSms(tx, ctx.encryptionKey, responder, sms.body), outcome: 'responder' as const };
+    }
 
     const pseudonym = pseudonymFor(sms.from, ctx.pseudonymKey);
     const country = sms.fromCountry ?? ctx.lineCountry;
@@ -99,14 +111,25 @@ export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<I
       return { reply: say(text.replies.languageChanged), outcome: 'language' as const };
     }
 
-    let tip = await tx.selectFrom('tips').select(['id', 'ref']).where('conversation_id', '=', conversationId).orderBy('created_at', 'desc').executeTakeFirst();
+    const tipColumns = ['id', 'ref', 'urgency', 'country', 'locale', 'categories', 'route_index', 'escalation_step', 'claimed_by_phone'] as const;
+    let tip = await tx.selectFrom('tips').select(tipColumns).where('conversation_id', '=', conversationId).orderBy('created_at', 'desc').executeTakeFirst();
     const isNewTip = !tip;
     if (!tip) {
+      const { urgency, categories } = triage(sms.body, ctx.texts);
+      const { index, route } = routeFor(ctx.directory, { country: country ?? null, locale, urgency });
       tip = await tx
         .insertInto('tips')
-        .values({ ref: newTipRef(), conversation_id: conversationId, channel: 'sms', locale, country: country ?? null })
-        .returning(['id', 'ref'])
+        .values({ ref: newTipRef(), conversation_id: conversationId, channel: 'sms', locale, country: country ?? null, urgency, categories: categories.join(','), route_index: index })
+        .returning(tipColumns)
         .executeTakeFirstOrThrow();
+      await notifyGroup(tx, ctx.encryptionKey, ctx.directory, route.notify[0], tip.id, 'notify', notificationText(tip, sms.body));
+    } else if (tip.claimed_by_phone) {
+      // The reporter answers: it reaches the responder who took the tip, through the line.
+      await enqueue(tx, ctx.encryptionKey, { tipId: tip.id, purpose: 'to-responder', to: tip.claimed_by_phone, body: `#${tip.ref} ${sms.body}` });
+    } else {
+      const route = ctx.directory.routes[Math.min(tip.route_index, ctx.directory.routes.length - 1)];
+      const group = route.notify[Math.min(tip.escalation_step, route.notify.length - 1)];
+      await notifyGroup(tx, ctx.encryptionKey, ctx.directory, group, tip.id, 'notify', notificationText(tip, sms.body, 'More on tip'));
     }
     await tx
       .insertInto('messages')

@@ -34,6 +34,18 @@ export const tiplineTextSchema = z.object({
     deleted: reply,
     languageChanged: reply,
   }),
+  /**
+   * Words that make a tip urgent or hint at its kind, for routing. Matched as whole words (inside
+   * the text for Thai and Khmer), in every language's list, whatever the message's language.
+   */
+  triage: z
+    .object({
+      urgent: z.array(z.string().trim().min(2)).default([]),
+      labour: z.array(z.string().trim().min(2)).default([]),
+      sexual: z.array(z.string().trim().min(2)).default([]),
+      child: z.array(z.string().trim().min(2)).default([]),
+    })
+    .prefault({}),
 });
 
 export type TiplineText = z.output<typeof tiplineTextSchema>;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,20 +18,27 @@ export const databases: { name: string; url?: string }[] = [{ name: 'PGlite' }];
 if (process.env.TEST_DATABASE_URL) databases.push({ name: 'PostgreSQL', url: process.env.TEST_DATABASE_URL });
 else if (process.env.CI) throw new Error('CI must set TEST_DATABASE_URL so the tip line is tested against PostgreSQL too');
 
+/** A new, empty database on the test server, so test files never share one. */
+async function emptyDatabase(serverUrl: string): Promise<string> {
+  const name = `tipline_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
 /** A fresh tip line on an empty store. */
 export async function freshTipline(database: { url?: string }, env: Record<string, string> = {}): Promise<Tipline> {
-  if (database.url) {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query('drop schema public cascade; create schema public;');
-    await client.end();
-  }
+  const databaseUrl = database.url ? await emptyDatabase(database.url) : undefined;
   return startTipline({
     TIPLINE_MODE: 'local',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'tipline-')),
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     PUBLIC_BASE_URL,
-    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
 }

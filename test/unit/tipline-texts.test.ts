@@ -75,7 +75,7 @@ describe('reply language', () => {
 describe('configuration', () => {
   it('names every setting production mode lacks', () => {
     expect(() => loadTiplineConfig({ TIPLINE_MODE: 'production' })).toThrow(
-      /TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, PUBLIC_BASE_URL, DATABASE_URL, TIP_ENCRYPTION_KEY, PSEUDONYM_KEY/,
+      /TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER, PUBLIC_BASE_URL, DATABASE_URL, TIP_ENCRYPTION_KEY, PSEUDONYM_KEY, RESPONDER_DIRECTORY/,
     );
   });
 

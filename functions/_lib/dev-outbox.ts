@@ -1,0 +1,30 @@
+import { decrypt } from './crypto.ts';
+import { responderByPhone } from './directory.ts';
+import type { Tipline } from './tipline.ts';
+
+/**
+ * Local mode only (the local server mounts it at GET /api/dev/outbox): what the log transport
+ * "sent" since a time, so `npm run sms` can show staff in training what responders received.
+ * Recipients are named, never numbered; the development token is required. `pending` counts
+ * messages not yet sent (the SMS benchmark waits for it to reach 0).
+ */
+export async function devOutbox(request: Request, line: Tipline): Promise<Response> {
+  if (line.config.mode !== 'local' || line.config.sms.transport !== 'log') return new Response('Not found', { status: 404 });
+  if (request.headers.get('authorization') !== `Bearer ${line.config.twilio.authToken}`) {
+    return new Response('Forbidden: give the local development token', { status: 403 });
+  }
+  const since = new Date(new URL(request.url).searchParams.get('since') ?? 0);
+  const rows = await line.db.selectFrom('outbox').select(['purpose', 'recipient_sealed', 'body_sealed', 'sent_at'])
+    .where('transport', '=', 'log').where('sent_at', '>=', since).orderBy('sent_at').execute();
+  const messages = rows.map((row) => {
+    const to = decrypt(row.recipient_sealed, line.encryptionKey);
+    return {
+      to: responderByPhone(line.directory, to)?.name ?? 'the reporter',
+      purpose: row.purpose,
+      body: decrypt(row.body_sealed, line.encryptionKey),
+      sentAt: row.sent_at,
+    };
+  });
+  const pending = await line.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
+  return Response.json({ messages, pending: Number(pending.n) }, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,91 @@
+import { sql, type Transaction } from 'kysely';
+import twilio from 'twilio';
+import { decrypt, encrypt } from './crypto.ts';
+import type { Database, Db } from './db.ts';
+
+export type Purpose = Database['outbox']['purpose'];
+
+export interface Sender {
+  /** Sends one SMS; throws when the provider does not take it. */
+  send(message: { to: string; body: string }): Promise<{ sid: string; transport: string }>;
+}
+
+/** Real SMS through the `twilio` client (the API base URL can point at a fake API in tests). */
+export function twilioSender(options: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string }): Sender {
+  const client = twilio(options.accountSid, options.authToken, { autoRetry: false });
+  if (options.apiBaseUrl) client.api.baseUrl = options.apiBaseUrl;
+  return {
+    async send({ to, body }) {
+      const message = await client.messages.create({ to, from: options.from, body });
+      return { sid: message.sid, transport: 'twilio' };
+    },
+  };
+}
+
+/**
+ * Local mode with no Twilio account: nothing leaves the machine. The outbox row, marked sent with
+ * transport "log", is the record of what would have been sent (npm run sms prints it).
+ */
+export const logSender: Sender = {
+  async send() {
+    return { sid: `LOG${Date.now().toString(36)}`, transport: 'log' };
+  },
+};
+
+/** Queues a message in the caller's transaction: it is sent only if the tip is stored. */
+export async function enqueue(
+  tx: Transaction<Database> | Db,
+  key: Buffer,
+  message: { tipId: string | null; purpose: Purpose; to: string; body: string },
+): Promise<void> {
+  await tx
+    .insertInto('outbox')
+    .values({ tip_id: message.tipId, purpose: message.purpose, recipient_sealed: encrypt(message.to, key), body_sealed: encrypt(message.body, key) })
+    .execute();
+}
+
+/** Seconds to wait before the next try: 5 s, 10 s, 20 s … at most 10 minutes. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(5 * 2 ** Math.max(0, attempts - 1), 600);
+}
+
+/** Provider errors can quote the number they refused: keep digits out of what is stored. */
+function withoutNumbers(message: string): string {
+  return message.replace(/\+?\d[\d\s-]{5,}\d/g, '[number]').slice(0, 300);
+}
+
+/**
+ * Sends what is due. Each row is leased first (its next try moved 2 minutes ahead), so two
+ * workers never send the same message; a failure is retried with backoff, never dropped.
+ */
+export async function drainOutbox(db: Db, key: Buffer, sender: Sender, limit = 50): Promise<{ sent: number; failed: number }> {
+  const due = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: sql`now() + interval '2 minutes'`, attempts: sql`attempts + 1` })
+    .where('id', 'in', (q) =>
+      q.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked(),
+    )
+    .returning(['id', 'recipient_sealed', 'body_sealed', 'attempts'])
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const row of due) {
+    try {
+      const result = await sender.send({ to: decrypt(row.recipient_sealed, key), body: decrypt(row.body_sealed, key) });
+      await db.updateTable('outbox').set({ sent_at: new Date(), transport: result.transport, provider_sid: result.sid, last_error: null }).where('id', '=', row.id).execute();
+      sent += 1;
+    } catch (error) {
+      await db
+        .updateTable('outbox')
+        .set({
+          next_attempt_at: new Date(Date.now() + backoffSeconds(row.attempts) * 1000),
+          last_error: withoutNumbers(error instanceof Error ? error.message : String(error)),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      failed += 1;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,36 @@
+import type { Transaction } from 'kysely';
+import type { Database } from './db.ts';
+import { groupById, type Directory } from './directory.ts';
+import { enqueue, type Purpose } from './outbox.ts';
+
+export interface TipFacts {
+  id: string;
+  ref: string;
+  urgency: string;
+  country: string | null;
+  locale: string;
+  categories: string;
+}
+
+/** One line a responder can act on: reference, urgency, country, language and a short summary. */
+export function notificationText(tip: TipFacts, summary: string, note = 'New tip'): string {
+  const short = summary.replace(/\s+/g, ' ').trim();
+  const clipped = short.length > 90 ? `${short.slice(0, 89)}…` : short;
+  const kinds = tip.categories ? ` (${tip.categories})` : '';
+  return `${note} ${tip.ref} · ${tip.urgency.toUpperCase()}${kinds} · ${tip.country ?? '??'} · ${tip.locale}: "${clipped}" Reply ACK ${tip.ref} to take it, #${tip.ref} <message> to answer.`;
+}
+
+/** Queues a message to every member of a group. Never includes the reporter's number. */
+export async function notifyGroup(
+  tx: Transaction<Database>,
+  key: Buffer,
+  directory: Directory,
+  groupId: string,
+  tipId: string,
+  purpose: Purpose,
+  body: string,
+): Promise<void> {
+  for (const member of groupById(directory, groupId).members) {
+    await enqueue(tx, key, { tipId, purpose, to: member.phone, body });
+  }
+}
