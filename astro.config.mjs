@@ -19,6 +19,8 @@ export default defineConfig({
     // One small cached stylesheet instead of inline <style>: the CSP then allows styles from 'self' only.
     inlineStylesheets: 'never',
   },
+  // Never inline a bundled script: the CSP allows inline scripts only by hash (the quick exit).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   integrations: [mdx(), hostFiles(), searchIndex()],
 });

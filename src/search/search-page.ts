@@ -16,10 +16,11 @@ interface Result {
   meta: { title: string };
   filters: Record<string, string[]>;
 }
+/** Pagefind's browser API, as far as this page uses it (pagefind.js exists only in the built site). */
 interface Pagefind {
-  options(o: object): Promise<void>;
+  options(options: { excerptLength?: number }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(q: string, o: object): Promise<{ results: { data(): Promise<Result> }[] }>;
+  search(query: string, options: { filters?: Record<string, { any: string[] }> }): Promise<{ results: { data(): Promise<Result> }[] }>;
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]')!;
@@ -115,7 +116,8 @@ async function run(pagefind: Pagefind) {
 
 async function loadPagefind(): Promise<Pagefind> {
   // Built after the site, so it is fetched at run time, never bundled.
-  const pagefind: Pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+  const url: string = '/pagefind/pagefind.js';
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   await pagefind.options({ excerptLength: 24 });
   return pagefind;
 }

@@ -1,4 +1,4 @@
-import { test, expect, NEUTRAL_PAGE } from './fixtures';
+import { test, expect } from './fixtures';
 
 const EXIT = /Exit this page/;
 

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp, preferredLocale } from '../../server/app';
+import { scriptHash } from '../../src/safety/security-headers';
 
 // The local server serves the built site: `npm test` builds it first.
 let app: Hono;
@@ -58,5 +60,19 @@ describe('preferredLocale', () => {
     expect(preferredLocale('en;q=0.2, vi-VN;q=0.9')).toBe('vi');
     expect(preferredLocale('zh-CN, ja')).toBe('');
     expect(preferredLocale(undefined)).toBe('');
+  });
+});
+
+describe('the built pages', () => {
+  it('inline no script that the Content-Security-Policy does not allow by its hash', async () => {
+    const csp = (await app.request('/en/')).headers.get('Content-Security-Policy')!;
+    const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(100);
+    for (const page of pages) {
+      const html = readFileSync(join('dist', page), 'utf8');
+      for (const [, body] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+        expect(csp, `an inline script in dist/${page}`).toContain(scriptHash(body));
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleSms } from '../../functions/sms';
 import type { Tipline } from '../../functions/_lib/tipline';
-import { ACCOUNT_SID, databases, freshTipline, messageSid, sms, twilioRequest } from './tipline-support';
+import { databases, freshTipline, sms, twilioRequest } from './tipline-support';
 
 const khmerFixture: Record<string, string> = JSON.parse(readFileSync('test/fixtures/twilio/inbound-sms-km.json', 'utf8'));
 
