@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { apiRoutes, type Handler } from '../functions/routes.ts';
+import { apiRoutes, type Handler } from './api-routes.ts';
 import { isLocale } from '../src/i18n/locales.ts';
 import { headersFor, parseHeadersFile } from './host-headers.ts';
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { CountryHotlines } from '../../src/schemas/hotline.ts';
-import { localeInfo, type Locale } from '../../src/i18n/locales.ts';
+import { locales, type Locale } from '../../src/i18n/locales.ts';
 import { encrypt, pseudonymFor } from './crypto.ts';
 import type { Db } from './db.ts';
 import { replyLanguage } from './language.ts';
@@ -45,8 +45,7 @@ export function newTipRef(): string {
 
 /** The language most people of a country read, where one of ours is (KH → km). */
 function countryLocale(country: string | undefined): Locale | undefined {
-  const locales = ['fr', 'es', 'ru', 'th', 'vi', 'km'] as const;
-  return locales.find((l) => localeInfo(l).country === country);
+  return locales.find((l) => l.country !== null && l.country === country)?.code;
 }
 
 /**

@@ -1,5 +1,5 @@
-import health, { config as healthConfig } from './health.ts';
-import sms, { config as smsConfig } from './sms.ts';
+import health, { config as healthConfig } from '../functions/health.ts';
+import sms, { config as smsConfig } from '../functions/sms.ts';
 
 export type Handler = (request: Request) => Promise<Response>;
 
