@@ -68,13 +68,12 @@ export async function drainOutbox(db: Db, key: Buffer, sender: Sender, limit = 5
     )
     .returning(['id', 'recipient_sealed', 'body_sealed', 'attempts'])
     .execute();
-  let sent = 0;
+  const sent: { id: string; sid: string; transport: string }[] = [];
   let failed = 0;
   for (const row of due) {
     try {
       const result = await sender.send({ to: decrypt(row.recipient_sealed, key), body: decrypt(row.body_sealed, key) });
-      await db.updateTable('outbox').set({ sent_at: new Date(), transport: result.transport, provider_sid: result.sid, last_error: null }).where('id', '=', row.id).execute();
-      sent += 1;
+      sent.push({ id: row.id, sid: result.sid, transport: result.transport });
     } catch (error) {
       await db
         .updateTable('outbox')
@@ -87,5 +86,13 @@ export async function drainOutbox(db: Db, key: Buffer, sender: Sender, limit = 5
       failed += 1;
     }
   }
-  return { sent, failed };
+  // One statement marks the whole batch sent: the store is shared with incoming tips.
+  if (sent.length) {
+    await sql`
+      update outbox set sent_at = now(), transport = done.transport, provider_sid = done.sid, last_error = null
+      from (select unnest(${sent.map((s) => s.id)}::uuid[]) as id, unnest(${sent.map((s) => s.sid)}::text[]) as sid,
+                   unnest(${sent.map((s) => s.transport)}::text[]) as transport) as done
+      where outbox.id = done.id`.execute(db);
+  }
+  return { sent: sent.length, failed };
 }
