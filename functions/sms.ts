@@ -22,8 +22,15 @@ export async function handleSms(request: Request, line: Tipline): Promise<Respon
   if (parsed.data.accountSid !== line.config.twilio.accountSid) {
     return new Response('Forbidden: this request is for another Twilio account', { status: 403 });
   }
-  const result = await receiveSms(line, parsed.data);
-  return twiml(result.reply);
+  try {
+    const result = await receiveSms(line, parsed.data);
+    return twiml(result.reply);
+  } catch (error) {
+    // Nothing was stored (the transaction rolled back): a 5xx makes Twilio send it again. The log
+    // names the kind of failure only, never the message or the number.
+    console.error(`SMS intake failed: ${(error as Error).name}`);
+    return new Response('Temporarily unavailable, please retry', { status: 503 });
+  }
 }
 
 export default async function sms(request: Request): Promise<Response> {

@@ -70,6 +70,14 @@ export function routeFor(directory: Directory, tip: { country: string | null; lo
   return { index, route: directory.routes[index] };
 }
 
+/**
+ * The route a stored tip was given. If staff have since shortened the directory, the tip falls
+ * to the last route, which matches everything, rather than to no one.
+ */
+export function routeAt(directory: Directory, index: number): Route {
+  return directory.routes[Math.min(index, directory.routes.length - 1)];
+}
+
 export function groupById(directory: Directory, id: string): Group {
   return directory.groups.find((g) => g.id === id)!;
 }

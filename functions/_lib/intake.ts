@@ -5,7 +5,7 @@ import { encrypt, pseudonymFor } from './crypto.ts';
 import type { Db } from './db.ts';
 import { replyLanguage } from './language.ts';
 import { commandIn, fillReply, textFor, type TextsByLocale } from './replies.ts';
-import { responderByPhone, routeFor, type Directory } from './directory.ts';
+import { responderByPhone, routeAt, routeFor, type Directory } from './directory.ts';
 import { handleResponderSms } from './responders.ts';
 import { notificationText, notifyGroup } from './routing.ts';
 import { enqueue } from './outbox.ts';
@@ -95,12 +95,11 @@ export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<I
       return { reply: say(text.replies[command.command === 'stop' ? 'stopped' : 'started']), outcome: command.command };
     }
 
-    const sealedNumber = encrypt(sms.from, ctx.encryptionKey);
     const conversationId = conversation
       ? conversation.id
       : (await tx
           .insertInto('conversations')
-          .values({ reporter_pseudonym: pseudonym, reporter_number_sealed: sealedNumber, locale, country: country ?? null })
+          .values({ reporter_pseudonym: pseudonym, reporter_number_sealed: encrypt(sms.from, ctx.encryptionKey), locale, country: country ?? null })
           .returning('id')
           .executeTakeFirstOrThrow()).id;
     if (conversation) {
@@ -126,7 +125,7 @@ export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<I
       // The reporter answers: it reaches the responder who took the tip, through the line.
       await enqueue(tx, ctx.encryptionKey, { tipId: tip.id, purpose: 'to-responder', to: tip.claimed_by_phone, body: `#${tip.ref} ${sms.body}` });
     } else {
-      const route = ctx.directory.routes[Math.min(tip.route_index, ctx.directory.routes.length - 1)];
+      const route = routeAt(ctx.directory, tip.route_index);
       const group = route.notify[Math.min(tip.escalation_step, route.notify.length - 1)];
       await notifyGroup(tx, ctx.encryptionKey, ctx.directory, group, tip.id, 'notify', notificationText(tip, sms.body, 'More on tip'));
     }

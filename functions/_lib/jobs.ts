@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 import { decrypt } from './crypto.ts';
-import type { Directory } from './directory.ts';
+import { routeAt, type Directory } from './directory.ts';
 import { drainOutbox, type Sender } from './outbox.ts';
 import { notificationText, notifyGroup } from './routing.ts';
 
@@ -12,7 +12,7 @@ export async function escalateOverdue(db: Db, key: Buffer, directory: Directory,
   const open = await db.selectFrom('tips').selectAll().where('acknowledged_at', 'is', null).execute();
   let escalated = 0;
   for (const tip of open) {
-    const route = directory.routes[Math.min(tip.route_index, directory.routes.length - 1)];
+    const route = routeAt(directory, tip.route_index);
     if (now.getTime() - tip.notified_at.getTime() < route.ackMinutes * 60_000) continue;
     await db.transaction().execute(async (tx) => {
       // Re-read under a lock: another worker may have escalated it or a responder taken it.

@@ -138,3 +138,12 @@ describe.each(databases)('keywords on $name', (database) => {
     await line.db.destroy();
   });
 });
+
+describe('when the store fails', () => {
+  it('answers 503, so that Twilio sends the message again', async () => {
+    const line = await freshTipline(databases[0]);
+    await line.db.destroy();
+    const response = await handleSms(twilioRequest(sms('+85512121213', 'please help')), line);
+    expect(response.status).toBe(503);
+  });
+});
