@@ -27,20 +27,18 @@ export function redirectsFile(): string {
 }
 
 /**
- * Writes _headers and _redirects into the build output. They are generated, not kept in public/,
- * because the Content-Security-Policy must carry the hashes of the inline scripts as built.
+ * Keeps public/_headers and public/_redirects (Netlify's files, which Astro copies into dist/) in
+ * step with their sources: they are written at the start of every build and dev run, because the
+ * Content-Security-Policy must carry the hashes of the inline scripts as they are now. They are
+ * committed so that they can be read and reviewed; a test fails if a committed copy is stale.
  */
 export default function hostFiles(): AstroIntegration {
-  let root: URL;
   return {
     name: 'host-files',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = config.root;
-      },
-      'astro:build:done': ({ dir }) => {
-        writeFileSync(new URL('_headers', dir), headersFile(readInlineScripts(root)));
-        writeFileSync(new URL('_redirects', dir), redirectsFile());
+      'astro:config:setup': ({ config }) => {
+        writeFileSync(new URL('_headers', config.publicDir), headersFile(readInlineScripts(config.root)));
+        writeFileSync(new URL('_redirects', config.publicDir), redirectsFile());
       },
     },
   };

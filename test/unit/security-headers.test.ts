@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headersFile, readInlineScripts, redirectsFile } from '../../src/integrations/host-files';
 import { contentSecurityPolicy } from '../../src/safety/security-headers';
@@ -25,6 +27,15 @@ describe('security headers', () => {
 
   it('sends no referrer, so the site a reader leaves for cannot see where they were', () => {
     expect(headersFile(scripts)).toMatch(/^ {2}Referrer-Policy: no-referrer$/m);
+  });
+
+  it('ships public/_headers and public/_redirects as the build writes them', () => {
+    expect(readFileSync('public/_headers', 'utf8')).toBe(headersFile(scripts));
+    expect(readFileSync('public/_redirects', 'utf8')).toBe(redirectsFile());
+    // `npm test` builds first, which rewrites both files: a committed copy that was stale now
+    // shows as changed. Commit the rewritten files.
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'public/_headers', 'public/_redirects'], { encoding: 'utf8' });
+    expect(changed, 'public/_headers or public/_redirects changed in the build: commit them').toBe('');
   });
 
   it('redirects / by browser language and gives each locale its own 404', () => {
