@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import type { z } from 'astro/zod';
 import { countryHotlinesSchema, type CountryHotlines } from '../../src/schemas/hotline.ts';
 import { tiplineTextSchema, type TiplineText } from '../../src/schemas/tipline.ts';
 import { isLocale, type Locale } from '../../src/i18n/locales.ts';
@@ -8,10 +9,11 @@ import { formatContentError } from '../../src/utils/content-errors.ts';
 // The same files the site is built from: one source of truth for every hotline number and text.
 const contentDir = new URL('../../content/', import.meta.url);
 
-function readValid<T>(file: string, parseText: (text: string) => unknown, schema: { safeParse(v: unknown): { success: boolean; data?: T; error?: unknown } }): T {
+/** Reads one content file and checks it against its schema; an error names the file and field. */
+function readValid<S extends z.ZodType>(file: string, parseText: (text: string) => unknown, schema: S): z.output<S> {
   const result = schema.safeParse(parseText(readFileSync(new URL(file, contentDir), 'utf8')));
-  if (!result.success) throw new Error(formatContentError(`content/${file}`, result.error as never));
-  return result.data as T;
+  if (!result.success) throw new Error(formatContentError(`content/${file}`, result.error));
+  return result.data;
 }
 
 /** Every country's numbers, by ISO code: content/hotlines/<cc>.yaml. */
@@ -19,7 +21,7 @@ export function loadHotlines(): Map<string, CountryHotlines> {
   const files = readdirSync(new URL('hotlines/', contentDir)).filter((f) => f.endsWith('.yaml'));
   return new Map(
     files.map((f) => {
-      const data = readValid<CountryHotlines>(`hotlines/${f}`, parse, countryHotlinesSchema);
+      const data = readValid(`hotlines/${f}`, parse, countryHotlinesSchema);
       return [data.country, data];
     }),
   );
@@ -32,7 +34,7 @@ export function loadTiplineTexts(): Map<Locale, TiplineText> {
   for (const f of files) {
     const locale = f.replace(/\.json$/, '');
     if (!isLocale(locale)) throw new Error(`content/tipline/${f}: ${locale} is not one of the site's locales`);
-    texts.set(locale, readValid<TiplineText>(`tipline/${f}`, JSON.parse, tiplineTextSchema));
+    texts.set(locale, readValid(`tipline/${f}`, JSON.parse, tiplineTextSchema));
   }
   if (!texts.has('en')) throw new Error('content/tipline/en.json is missing: English is every other language\'s fallback');
   return texts;
