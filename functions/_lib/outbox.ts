@@ -32,15 +32,19 @@ export const logSender: Sender = {
   },
 };
 
-/** Queues a message in the caller's transaction: it is sent only if the tip is stored. */
-export async function enqueue(
-  tx: Transaction<Database> | Db,
-  key: Buffer,
-  message: { tipId: string | null; purpose: Purpose; to: string; body: string },
-): Promise<void> {
+export interface OutgoingSms {
+  tipId: string | null;
+  purpose: Purpose;
+  to: string;
+  body: string;
+}
+
+/** Queues messages (in one statement) in the caller's transaction: sent only if the tip is stored. */
+export async function enqueue(tx: Transaction<Database> | Db, key: Buffer, ...messages: OutgoingSms[]): Promise<void> {
+  if (!messages.length) return;
   await tx
     .insertInto('outbox')
-    .values({ tip_id: message.tipId, purpose: message.purpose, recipient_sealed: encrypt(message.to, key), body_sealed: encrypt(message.body, key) })
+    .values(messages.map((m) => ({ tip_id: m.tipId, purpose: m.purpose, recipient_sealed: encrypt(m.to, key), body_sealed: encrypt(m.body, key) })))
     .execute();
 }
 

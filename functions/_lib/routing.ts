@@ -30,7 +30,6 @@ export async function notifyGroup(
   purpose: Purpose,
   body: string,
 ): Promise<void> {
-  for (const member of groupById(directory, groupId).members) {
-    await enqueue(tx, key, { tipId, purpose, to: member.phone, body });
-  }
+  const members = groupById(directory, groupId).members;
+  await enqueue(tx, key, ...members.map((member) => ({ tipId, purpose, to: member.phone, body })));
 }
