@@ -2,6 +2,7 @@ import { receiveSms } from './_lib/intake.ts';
 import { tipline, type Tipline } from './_lib/tipline.ts';
 import { isSignedByTwilio, readForm, twiml } from './_lib/twilio-webhook.ts';
 import { inboundSmsSchema } from './_lib/webhook-schemas.ts';
+import { describeIssues } from '../src/utils/content-errors.ts';
 
 /**
  * POST /api/sms: Twilio's incoming-message webhook. Checks the signature first (forged or unsigned:
@@ -16,8 +17,7 @@ export async function handleSms(request: Request, line: Tipline): Promise<Respon
   }
   const parsed = inboundSmsSchema.safeParse(params);
   if (!parsed.success) {
-    const reasons = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return new Response(`Bad request: ${reasons}`, { status: 400 });
+    return new Response(`Bad request: ${describeIssues(parsed.error).join('; ')}`, { status: 400 });
   }
   if (parsed.data.accountSid !== line.config.twilio.accountSid) {
     return new Response('Forbidden: this request is for another Twilio account', { status: 403 });

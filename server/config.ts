@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../src/utils/content-errors.ts';
 
 /** The local server's settings, from the environment. */
 export const serverConfigSchema = z.object({
@@ -15,8 +16,7 @@ export type ServerConfig = z.output<typeof serverConfigSchema>;
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const result = serverConfigSchema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`The server's configuration is not valid:\n${problems}`);
+    throw new Error(`The server's configuration is not valid:\n  ${describeIssues(result.error).join('\n  ')}`);
   }
   return result.data;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { describeIssues } from '../../src/utils/content-errors.ts';
 
 /** A 32-byte key, given as base64 (generate one with `openssl rand -base64 32`). */
 const key = z
@@ -78,8 +79,7 @@ function localSecrets(dataDir: string) {
 export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4321): TiplineConfig {
   const parsed = tiplineEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`The tip line's configuration is not valid:\n${problems}`);
+    throw new Error(`The tip line's configuration is not valid:\n  ${describeIssues(parsed.error).join('\n  ')}`);
   }
   const e = parsed.data;
   if (e.TIPLINE_MODE === 'production') {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { describeIssues } from '../../src/utils/content-errors.ts';
 
 const phone = z.string().regex(/^\+[0-9]{6,15}$/, 'a phone number in E.164 form, e.g. +85523990001');
 const urgency = z.enum(['urgent', 'normal']);
@@ -54,8 +55,7 @@ export type Route = Directory['routes'][number];
 export function loadDirectory(file: string): Directory {
   const result = directorySchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`The responder directory ${file} is not valid:\n${problems}`);
+    throw new Error(`The responder directory ${file} is not valid:\n  ${describeIssues(result.error).join('\n  ')}`);
   }
   return result.data;
 }

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale } from '../i18n/locales';
+import { splitEntryId } from './page-routes';
 
 /**
  * A campaign names materials and hotline countries by file name; a typo would silently drop a
@@ -7,7 +8,7 @@ import { defaultLocale } from '../i18n/locales';
  */
 export async function assertCampaignLinks(campaigns: CollectionEntry<'campaigns'>[]): Promise<void> {
   const materials = new Set(
-    (await getCollection('materials')).filter((m) => m.id.startsWith(`${defaultLocale}/`)).map((m) => m.id.split('/')[1]),
+    (await getCollection('materials')).map((m) => splitEntryId(m.id)).filter((m) => m.locale === defaultLocale).map((m) => m.slug),
   );
   const hotlines = new Set((await getCollection('hotlines')).map((h) => h.id.toUpperCase()));
   const problems = campaigns.flatMap(({ id, data }) => [

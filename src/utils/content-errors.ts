@@ -1,5 +1,10 @@
 import type { z } from 'astro/zod';
 
+/** Each problem zod found, as "path: what was expected", e.g. "RETENTION_DAYS: expected number". */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
 /**
  * One message a member of campaign staff can act on: the file, then each field that is wrong
  * and what was expected, e.g.

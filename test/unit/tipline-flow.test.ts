@@ -4,14 +4,13 @@ import { handleSms } from '../../functions/sms';
 import { drainOutbox } from '../../functions/_lib/outbox';
 import { escalateOverdue, purgeExpired } from '../../functions/_lib/jobs';
 import type { Tipline } from '../../functions/_lib/tipline';
-import { databases, freshTipline, sms, twilioRequest } from './tipline-support';
+import { databases, freshTipline, replyIn, sms, twilioRequest } from './tipline-support';
 import { startFakeTwilio } from './fake-twilio';
 
 const REPORTER = '+85512345678';
 const CASEWORKERS = ['+85523990001', '+85523990002'];
 const SUPERVISOR = '+85523990010';
 
-const replyOf = async (response: Response) => /<Message>([\s\S]*)<\/Message>/.exec(await response.text())?.[1] ?? null;
 
 describe.each(databases)('from reporter to responder and back, on $name', (database) => {
   let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
@@ -49,10 +48,10 @@ describe.each(databases)('from reporter to responder and back, on $name', (datab
 
   it('relays a responder\'s #ref answer to the reporter and the reporter\'s answer back, after ACK', async () => {
     const { ref } = await line.db.selectFrom('tips').select('ref').executeTakeFirstOrThrow();
-    expect(await replyOf(await text(CASEWORKERS[0], `ACK ${ref.toLowerCase()}`))).toContain(`Tip ${ref} is yours`);
-    expect(await replyOf(await text(CASEWORKERS[1], `ACK ${ref}`))).toContain('already taken');
+    expect(await replyIn(await text(CASEWORKERS[0], `ACK ${ref.toLowerCase()}`))).toContain(`Tip ${ref} is yours`);
+    expect(await replyIn(await text(CASEWORKERS[1], `ACK ${ref}`))).toContain('already taken');
 
-    expect(await replyOf(await text(CASEWORKERS[0], `#${ref} យើងនៅទីនេះ។ តើអ្នកមានសុវត្ថិភាពទេ?`))).toContain('Sent');
+    expect(await replyIn(await text(CASEWORKERS[0], `#${ref} យើងនៅទីនេះ។ តើអ្នកមានសុវត្ថិភាពទេ?`))).toContain('Sent');
     await drain();
     expect(fake.sent).toEqual([{ to: REPORTER, from: '+85523900100', body: 'យើងនៅទីនេះ។ តើអ្នកមានសុវត្ថិភាពទេ?' }]);
 
@@ -91,7 +90,7 @@ describe.each(databases)('from reporter to responder and back, on $name', (datab
   });
 
   it('treats only numbers in the directory as responders', async () => {
-    const reply = await replyOf(await text('+85577000003', 'ACK ABCDEF'));
+    const reply = await replyIn(await text('+85577000003', 'ACK ABCDEF'));
     expect(reply).not.toContain('is yours');
   });
 

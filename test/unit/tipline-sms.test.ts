@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleSms } from '../../functions/sms';
 import type { Tipline } from '../../functions/_lib/tipline';
-import { databases, freshTipline, sms, twilioRequest } from './tipline-support';
+import { databases, freshTipline, replyIn, sms, twilioRequest } from './tipline-support';
 
 const khmerFixture: Record<string, string> = JSON.parse(readFileSync('test/fixtures/twilio/inbound-sms-km.json', 'utf8'));
 
@@ -17,7 +17,6 @@ async function dump(line: Tipline): Promise<string> {
 const count = async (line: Tipline, table: 'messages' | 'conversations') =>
   Number((await line.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-const messageIn = async (response: Response) => /<Message>([\s\S]*)<\/Message>/.exec(await response.text())?.[1] ?? null;
 
 describe.each(databases)('SMS webhook on $name', (database) => {
   let line: Tipline;
@@ -54,7 +53,7 @@ describe.each(databases)('SMS webhook on $name', (database) => {
   it('answers a Khmer message in Khmer with the Cambodian emergency number, never an unverified one', async () => {
     const response = await handleSms(twilioRequest(khmerFixture), line);
     expect(response.status).toBe(200);
-    const reply = (await messageIn(response))!;
+    const reply = (await replyIn(response))!;
     expect(reply).toMatch(/[\u1780-\u17FF]/);
     expect(reply).toContain('117');
     expect(reply).not.toContain('1288');
@@ -72,8 +71,8 @@ describe.each(databases)('SMS webhook on $name', (database) => {
     const first = await handleSms(twilioRequest(params), line);
     const before = await count(line, 'messages');
     const second = await handleSms(twilioRequest(params), line);
-    expect(await messageIn(first)).toContain('112');
-    expect(await messageIn(second)).toBeNull();
+    expect(await replyIn(first)).toContain('112');
+    expect(await replyIn(second)).toBeNull();
     expect(await count(line, 'messages')).toBe(before);
   });
 
@@ -81,18 +80,18 @@ describe.each(databases)('SMS webhook on $name', (database) => {
     const from = '+84901234567';
     await handleSms(twilioRequest(sms(from, 'Tôi bị giữ hộ chiếu, tôi không thể về nhà', { FromCountry: 'VN' })), line);
     const conversations = await count(line, 'conversations');
-    const followUp = await messageIn(await handleSms(twilioRequest(sms(from, 'ok', { FromCountry: 'VN' })), line));
+    const followUp = await replyIn(await handleSms(twilioRequest(sms(from, 'ok', { FromCountry: 'VN' })), line));
     expect(await count(line, 'conversations')).toBe(conversations);
     expect(followUp).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
   });
 
   it('opts out on STOP alone, but never on a story that contains "stop"', async () => {
     const from = '+447700900123';
-    const story = await messageIn(await handleSms(twilioRequest(sms(from, 'They will not stop taking my pay', { FromCountry: 'GB' })), line));
+    const story = await replyIn(await handleSms(twilioRequest(sms(from, 'They will not stop taking my pay', { FromCountry: 'GB' })), line));
     expect(story).toContain('08000 121 700');
-    const stop = await messageIn(await handleSms(twilioRequest(sms(from, 'STOP', { FromCountry: 'GB' })), line));
+    const stop = await replyIn(await handleSms(twilioRequest(sms(from, 'STOP', { FromCountry: 'GB' })), line));
     expect(stop).toContain('START');
-    const after = await messageIn(await handleSms(twilioRequest(sms(from, 'are you there', { FromCountry: 'GB' })), line));
+    const after = await replyIn(await handleSms(twilioRequest(sms(from, 'are you there', { FromCountry: 'GB' })), line));
     expect(after).toBeNull();
   });
 
@@ -100,7 +99,7 @@ describe.each(databases)('SMS webhook on $name', (database) => {
     const from = '+66812345678';
     await handleSms(twilioRequest(sms(from, 'นายจ้างยึดพาสปอร์ตของฉัน', { FromCountry: 'TH' })), line);
     const before = await count(line, 'conversations');
-    const reply = await messageIn(await handleSms(twilioRequest(sms(from, 'delete', { FromCountry: 'TH' })), line));
+    const reply = await replyIn(await handleSms(twilioRequest(sms(from, 'delete', { FromCountry: 'TH' })), line));
     expect(reply).toBeTruthy();
     expect(await count(line, 'conversations')).toBe(before - 1);
   });
@@ -108,7 +107,7 @@ describe.each(databases)('SMS webhook on $name', (database) => {
   it('switches the reply language when the reporter names one', async () => {
     const from = '+85599887766';
     await handleSms(twilioRequest(sms(from, 'I need help with my job', { FromCountry: 'KH' })), line);
-    const reply = await messageIn(await handleSms(twilioRequest(sms(from, 'ខ្មែរ', { FromCountry: 'KH' })), line));
+    const reply = await replyIn(await handleSms(twilioRequest(sms(from, 'ខ្មែរ', { FromCountry: 'KH' })), line));
     expect(reply).toMatch(/[\u1780-\u17FF]/);
   });
 
@@ -122,7 +121,7 @@ describe('a line set to send no automatic reply', () => {
   it('stores the report and answers with empty TwiML', async () => {
     const line = await freshTipline(databases[0], { AUTO_REPLY: 'off' });
     const response = await handleSms(twilioRequest(sms('+85512121212', 'help me please, I am locked in')), line);
-    expect(await messageIn(response)).toBeNull();
+    expect(await replyIn(response)).toBeNull();
     expect(await count(line, 'messages')).toBe(1);
     await line.db.destroy();
   });
@@ -132,7 +131,7 @@ describe('a line set to send no automatic reply', () => {
 describe.each(databases)('keywords on $name', (database) => {
   it('answers HELP with the line\'s help text and still keeps it as a report', async () => {
     const line = await freshTipline(database);
-    const reply = await messageIn(await handleSms(twilioRequest(sms('+85512000001', 'ជួយផង', { FromCountry: 'KH' })), line));
+    const reply = await replyIn(await handleSms(twilioRequest(sms('+85512000001', 'ជួយផង', { FromCountry: 'KH' })), line));
     expect(reply).toContain('117');
     expect(await count(line, 'messages')).toBe(1);
     await line.db.destroy();

@@ -61,6 +61,11 @@ export function twilioRequest(params: Record<string, string>, options: { token?:
   return new Request(`http://127.0.0.1:4321${path}`, { method: 'POST', headers, body });
 }
 
+/** The text of the TwiML <Message> a webhook answered with, or null for no reply. */
+export async function replyIn(response: Response): Promise<string | null> {
+  return /<Message>([\s\S]*)<\/Message>/.exec(await response.text())?.[1] ?? null;
+}
+
 export function sms(from: string, body: string, extra: Record<string, string> = {}): Record<string, string> {
   return { MessageSid: messageSid(), AccountSid: ACCOUNT_SID, From: from, To: '+85523900100', Body: body, ...extra };
 }
