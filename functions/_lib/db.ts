@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Generated, type Migration } from 'kysely';
@@ -73,6 +73,25 @@ const migrations: Record<string, Migration> = {
   '002_routing_and_outbox': routingAndOutbox,
 };
 
+/** The PostgreSQL major version our PGlite writes; a folder made by another cannot be opened. */
+const PGLITE_POSTGRES_MAJOR = '18';
+
+/**
+ * PGlite cannot open a store written by an older PostgreSQL, and says only that it "failed to
+ * initialize". Say what happened and what to do; never move or delete a store on our own.
+ */
+function refuseOlderStore(folder: string): void {
+  const versionFile = join(folder, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const major = readFileSync(versionFile, 'utf8').trim();
+  if (major === PGLITE_POSTGRES_MAJOR) return;
+  throw new Error(
+    `The embedded tip store in ${folder} was written by PostgreSQL ${major}; this version of the tip line uses PostgreSQL ` +
+      `${PGLITE_POSTGRES_MAJOR} and cannot open it. Local mode keeps only training data there: move the folder aside ` +
+      `(mv ${folder} ${folder}-pg${major}) and start again. Real tips belong on a PostgreSQL server (DATABASE_URL).`,
+  );
+}
+
 /**
  * Opens the tip store: a PostgreSQL server when `databaseUrl` is given, otherwise an embedded
  * PostgreSQL (PGlite) in `<dataDir>/pglite` (or in memory for `dataDir: null`). Brings the schema
@@ -84,7 +103,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }) });
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
+    const folder = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
+    if (folder) refuseOlderStore(folder);
+    const pglite = new PGlite(folder);
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleSms } from '../../functions/sms';
@@ -144,5 +146,15 @@ describe('when the store fails', () => {
     await line.db.destroy();
     const response = await handleSms(twilioRequest(sms('+85512121213', 'please help')), line);
     expect(response.status).toBe(503);
+  });
+});
+
+describe('an embedded store written by an older PGlite', () => {
+  it('stops start-up with a message that says what to do, and leaves the store untouched', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tipline-old-'));
+    mkdirSync(join(dataDir, 'pglite'));
+    writeFileSync(join(dataDir, 'pglite', 'PG_VERSION'), '17\n');
+    await expect(freshTipline(databases[0], { DATA_DIR: dataDir })).rejects.toThrow(/written by PostgreSQL 17.*move the folder aside/);
+    expect(readFileSync(join(dataDir, 'pglite', 'PG_VERSION'), 'utf8')).toBe('17\n');
   });
 });
