@@ -1,4 +1,3 @@
-import { receiveSms } from './_lib/intake.ts';
 import { tipline, type Tipline } from './_lib/tipline.ts';
 import { isSignedByTwilio, readForm, twiml } from './_lib/twilio-webhook.ts';
 import { inboundSmsSchema } from './_lib/webhook-schemas.ts';
@@ -23,7 +22,7 @@ export async function handleSms(request: Request, line: Tipline): Promise<Respon
     return new Response('Forbidden: this request is for another Twilio account', { status: 403 });
   }
   try {
-    const result = await receiveSms(line, parsed.data);
+    const result = await line.intake(parsed.data);
     return twiml(result.reply);
   } catch (error) {
     // Nothing was stored (the transaction rolled back): a 5xx makes Twilio send it again. The log

@@ -10,7 +10,7 @@ const config = readServerConfig();
 // message that names it, rather than at the first tip.
 let line: Tipline;
 try {
-  line = await tipline();
+  line = await tipline({ sendAtOnce: true });
   console.log(
     `Tip line: ${line.config.mode} mode, ${line.config.databaseUrl ? 'PostgreSQL server' : `PGlite in ${line.config.dataDir}`}, ` +
       `outgoing SMS via ${line.config.sms.transport}, responders from ${line.config.responderDirectory}`,

@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import * as initial from './migrations/001_initial.ts';
 import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
+import * as lookupIndexes from './migrations/003_lookup_indexes.ts';
 
 export interface Database {
   conversations: {
@@ -71,6 +72,7 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_routing_and_outbox': routingAndOutbox,
+  '003_lookup_indexes': lookupIndexes,
 };
 
 /** The PostgreSQL major version our PGlite writes; a folder made by another cannot be opened. */

@@ -1,15 +1,11 @@
-import { randomInt } from 'node:crypto';
 import type { CountryHotlines } from '../../src/schemas/hotline.ts';
-import { locales, type Locale } from '../../src/i18n/locales.ts';
-import { encrypt, pseudonymFor } from './crypto.ts';
+import { pseudonymFor } from './crypto.ts';
 import type { Db } from './db.ts';
-import { replyLanguage } from './language.ts';
-import { commandIn, fillReply, textFor, type TextsByLocale } from './replies.ts';
-import { responderByPhone, routeAt, routeFor, type Directory } from './directory.ts';
+import { responderByPhone, type Directory } from './directory.ts';
+import { firstDeliveries, loadReporters, saveWrites } from './intake-store.ts';
+import type { TextsByLocale } from './replies.ts';
+import { planReporterMessages, type ReporterSms } from './reporter-messages.ts';
 import { handleResponderSms } from './responders.ts';
-import { notificationText, notifyGroup } from './routing.ts';
-import { enqueue } from './outbox.ts';
-import { triage } from './triage.ts';
 
 export interface InboundSms {
   messageSid: string;
@@ -37,107 +33,35 @@ export interface IntakeResult {
   tipRef?: string;
 }
 
-// No 0/O or 1/I/L: a responder reads the reference aloud or types it from a small screen.
-const REF_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export function newTipRef(): string {
-  return Array.from({ length: 6 }, () => REF_ALPHABET[randomInt(REF_ALPHABET.length)]).join('');
-}
-
-/** The language most people of a country read, where one of ours is (KH → km). */
-function countryLocale(country: string | undefined): Locale | undefined {
-  return locales.find((l) => l.country !== null && l.country === country)?.code;
-}
-
 /**
- * Takes in one SMS: records it once (Twilio retries), threads it into the reporter's conversation
- * by pseudonym, handles the line's keywords, and says what to answer, in the reporter's language.
- * The phone number is kept only sealed; the text only sealed.
+ * Takes in a batch of SMS in one transaction: records each once (Twilio retries), lets responders
+ * take and answer tips, threads reporters' messages into their conversations by pseudonym, and
+ * says what to answer each, in its sender's language. Phone numbers and texts are kept only sealed.
+ * Nothing is stored unless all of it is (the caller writes a failed batch again, one by one).
  */
-export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<IntakeResult> {
-  const { db } = ctx;
-  return db.transaction().execute(async (tx) => {
-    const first = await tx
-      .insertInto('processed_requests')
-      .values({ twilio_sid: sms.messageSid })
-      .onConflict((c) => c.doNothing())
-      .returning('twilio_sid')
-      .executeTakeFirst();
-    if (!first) return { reply: null, outcome: 'duplicate' as const };
-
-    // Only numbers in the responder directory are responders; everyone else is a reporter.
-    const responder = responderByPhone(ctx.directory, sms.from);
-    if (responder) {
-      return { reply: await handleResponderSms(tx, ctx.encryptionKey, responder, sms.body), outcome: 'responder' as const };
+export async function receiveSmsBatch(ctx: IntakeContext, batch: InboundSms[]): Promise<IntakeResult[]> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const results: IntakeResult[] = batch.map(() => ({ reply: null, outcome: 'duplicate' }));
+    const reporters: (ReporterSms & { index: number })[] = [];
+    for (const index of await firstDeliveries(tx, batch)) {
+      const sms = batch[index];
+      // Only numbers in the responder directory are responders; everyone else is a reporter.
+      // Responders go first, so a reporter in the same batch sees the tip as its responder left it.
+      const responder = responderByPhone(ctx.directory, sms.from);
+      if (responder) results[index] = { reply: await handleResponderSms(tx, ctx.encryptionKey, responder, sms.body), outcome: 'responder' };
+      else reporters.push({ index, sms, pseudonym: pseudonymFor(sms.from, ctx.pseudonymKey) });
     }
-
-    const pseudonym = pseudonymFor(sms.from, ctx.pseudonymKey);
-    const country = sms.fromCountry ?? ctx.lineCountry;
-    const hotlines = country ? ctx.hotlines.get(country) : undefined;
-    const conversation = await tx.selectFrom('conversations').selectAll().where('reporter_pseudonym', '=', pseudonym).executeTakeFirst();
-    const command = commandIn(sms.body, ctx.texts);
-    const locale = replyLanguage({
-      chosen: command?.command === 'language' ? command.locale : undefined,
-      text: command && command.command !== 'help' ? '' : sms.body,
-      previous: conversation?.locale,
-      countryDefault: countryLocale(country),
-    });
-    const text = textFor(ctx.texts, locale);
-    const say = (template: string) => fillReply(template, text, hotlines);
-
-    if (command?.command === 'delete') {
-      if (conversation) await tx.deleteFrom('conversations').where('id', '=', conversation.id).execute();
-      return { reply: say(text.replies.deleted), outcome: 'delete' as const };
+    if (reporters.length) {
+      const known = await loadReporters(tx, reporters.map((r) => r.pseudonym));
+      const planned = planReporterMessages(ctx, reporters, known);
+      await saveWrites(tx, ctx.encryptionKey, planned.writes);
+      reporters.forEach((r, i) => (results[r.index] = planned.results[i]));
     }
-    if (command?.command === 'stop' || command?.command === 'start') {
-      if (conversation) {
-        await tx.updateTable('conversations').set({ opted_out: command.command === 'stop' }).where('id', '=', conversation.id).execute();
-      }
-      return { reply: say(text.replies[command.command === 'stop' ? 'stopped' : 'started']), outcome: command.command };
-    }
-
-    const conversationId = conversation
-      ? conversation.id
-      : (await tx
-          .insertInto('conversations')
-          .values({ reporter_pseudonym: pseudonym, reporter_number_sealed: encrypt(sms.from, ctx.encryptionKey), locale, country: country ?? null })
-          .returning('id')
-          .executeTakeFirstOrThrow()).id;
-    if (conversation) {
-      await tx.updateTable('conversations').set({ locale, last_message_at: new Date() }).where('id', '=', conversationId).execute();
-    }
-    if (command?.command === 'language') {
-      return { reply: say(text.replies.languageChanged), outcome: 'language' as const };
-    }
-
-    const tipColumns = ['id', 'ref', 'urgency', 'country', 'locale', 'categories', 'route_index', 'escalation_step', 'claimed_by_phone'] as const;
-    let tip = await tx.selectFrom('tips').select(tipColumns).where('conversation_id', '=', conversationId).orderBy('created_at', 'desc').executeTakeFirst();
-    const isNewTip = !tip;
-    if (!tip) {
-      const { urgency, categories } = triage(sms.body, ctx.texts);
-      const { index, route } = routeFor(ctx.directory, { country: country ?? null, locale, urgency });
-      tip = await tx
-        .insertInto('tips')
-        .values({ ref: newTipRef(), conversation_id: conversationId, channel: 'sms', locale, country: country ?? null, urgency, categories: categories.join(','), route_index: index })
-        .returning(tipColumns)
-        .executeTakeFirstOrThrow();
-      await notifyGroup(tx, ctx.encryptionKey, ctx.directory, route.notify[0], tip.id, 'notify', notificationText(tip, sms.body));
-    } else if (tip.claimed_by_phone) {
-      // The reporter answers: it reaches the responder who took the tip, through the line.
-      await enqueue(tx, ctx.encryptionKey, { tipId: tip.id, purpose: 'to-responder', to: tip.claimed_by_phone, body: `#${tip.ref} ${sms.body}` });
-    } else {
-      const route = routeAt(ctx.directory, tip.route_index);
-      const group = route.notify[Math.min(tip.escalation_step, route.notify.length - 1)];
-      await notifyGroup(tx, ctx.encryptionKey, ctx.directory, group, tip.id, 'notify', notificationText(tip, sms.body, 'More on tip'));
-    }
-    await tx
-      .insertInto('messages')
-      .values({ conversation_id: conversationId, tip_id: tip.id, direction: 'in', twilio_sid: sms.messageSid, body_sealed: encrypt(sms.body, ctx.encryptionKey) })
-      .execute();
-
-    // "Help" gets the carriers' expected answer, but it is also kept as a report: a person who
-    // texts "help me" alone may be in danger, and a responder must see it.
-    const template = command?.command === 'help' ? text.replies.help : isNewTip ? text.replies.received : text.replies.followUp;
-    const silent = !ctx.autoReply || conversation?.opted_out;
-    return { reply: silent ? null : say(template), outcome: command?.command === 'help' ? 'help' : 'report', tipRef: tip.ref };
+    return results;
   });
+}
+
+/** Takes in one SMS (a batch of one). */
+export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<IntakeResult> {
+  return (await receiveSmsBatch(ctx, [sms]))[0];
 }

@@ -1,15 +1,18 @@
 import type { Db } from './db.ts';
 import { decrypt } from './crypto.ts';
 import { routeAt, type Directory } from './directory.ts';
-import { drainOutbox, type Sender } from './outbox.ts';
-import { notificationText, notifyGroup } from './routing.ts';
+import { drainAll, enqueue, type Sender } from './outbox.ts';
+import { notificationText, notificationsFor } from './routing.ts';
 
 /**
  * A tip nobody has taken (ACK) within its route's ackMinutes goes to the next group of the chain,
  * then the next, and so on; the last group is reminded at the same pace until someone answers.
  */
 export async function escalateOverdue(db: Db, key: Buffer, directory: Directory, now = new Date()): Promise<number> {
-  const open = await db.selectFrom('tips').selectAll().where('acknowledged_at', 'is', null).execute();
+  // Only tips past the shortest wait can be due: the store need not read every open tip each run.
+  const soonest = Math.min(...directory.routes.map((r) => r.ackMinutes));
+  const open = await db.selectFrom('tips').selectAll().where('acknowledged_at', 'is', null)
+    .where('notified_at', '<=', new Date(now.getTime() - soonest * 60_000)).execute();
   let escalated = 0;
   for (const tip of open) {
     const route = routeAt(directory, tip.route_index);
@@ -24,7 +27,7 @@ export async function escalateOverdue(db: Db, key: Buffer, directory: Directory,
         .orderBy('created_at').executeTakeFirst();
       const summary = first ? decrypt(first.body_sealed, key) : '';
       await tx.updateTable('tips').set({ escalation_step: step, notified_at: now }).where('id', '=', tip.id).execute();
-      await notifyGroup(tx, key, directory, route.notify[step], tip.id, 'escalate', notificationText(current, summary, 'UNANSWERED tip'));
+      await enqueue(tx, key, ...notificationsFor(directory, route.notify[step], tip.id, 'escalate', notificationText(current, summary, 'UNANSWERED tip')));
       escalated += 1;
     });
   }
@@ -50,14 +53,7 @@ export interface JobContext {
 
 /** Everything periodic, once: the local server calls it on a timer, Netlify on a schedule. */
 export async function runJobs(ctx: JobContext, now = new Date()) {
-  // Keep sending while whole batches go out, so a burst of tips does not wait for the next run.
-  const outbox = { sent: 0, failed: 0 };
-  for (let round = 0; round < 20; round++) {
-    const batch = await drainOutbox(ctx.db, ctx.encryptionKey, ctx.sender);
-    outbox.sent += batch.sent;
-    outbox.failed += batch.failed;
-    if (batch.sent + batch.failed < 50 || batch.failed > 0) break;
-  }
+  const outbox = await drainAll(ctx.db, ctx.encryptionKey, ctx.sender);
   const escalated = await escalateOverdue(ctx.db, ctx.encryptionKey, ctx.directory, now);
   const purged = await purgeExpired(ctx.db, ctx.config.retentionDays, now);
   return { ...outbox, escalated, purged };

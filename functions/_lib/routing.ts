@@ -1,7 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { Database } from './db.ts';
 import { groupById, type Directory } from './directory.ts';
-import { enqueue, type Purpose } from './outbox.ts';
+import type { OutgoingSms, Purpose } from './outbox.ts';
 
 export interface TipFacts {
   id: string;
@@ -20,16 +18,7 @@ export function notificationText(tip: TipFacts, summary: string, note = 'New tip
   return `${note} ${tip.ref} · ${tip.urgency.toUpperCase()}${kinds} · ${tip.country ?? '??'} · ${tip.locale}: "${clipped}" Reply ACK ${tip.ref} to take it, #${tip.ref} <message> to answer.`;
 }
 
-/** Queues a message to every member of a group. Never includes the reporter's number. */
-export async function notifyGroup(
-  tx: Transaction<Database>,
-  key: Buffer,
-  directory: Directory,
-  groupId: string,
-  tipId: string,
-  purpose: Purpose,
-  body: string,
-): Promise<void> {
-  const members = groupById(directory, groupId).members;
-  await enqueue(tx, key, ...members.map((member) => ({ tipId, purpose, to: member.phone, body })));
+/** A message to every member of a group, to queue. Never includes the reporter's number. */
+export function notificationsFor(directory: Directory, groupId: string, tipId: string, purpose: Purpose, body: string): OutgoingSms[] {
+  return groupById(directory, groupId).members.map((member) => ({ tipId, purpose, to: member.phone, body }));
 }

@@ -1,26 +1,39 @@
 import { loadTiplineConfig, type TiplineConfig } from './config.ts';
 import { loadHotlines, loadTiplineTexts } from './content.ts';
 import { openDatabase } from './db.ts';
-import type { IntakeContext } from './intake.ts';
+import { groupCommit } from './group-commit.ts';
+import { receiveSmsBatch, type InboundSms, type IntakeContext, type IntakeResult } from './intake.ts';
 import { loadDirectory } from './directory.ts';
-import { logSender, twilioSender, type Sender } from './outbox.ts';
+import { logSender, outboxPump, twilioSender, type Sender } from './outbox.ts';
 
 export interface Tipline extends IntakeContext {
   config: TiplineConfig;
   sender: Sender;
+  /** Takes in one SMS; messages that arrive together share a transaction (group commit). */
+  intake: (sms: InboundSms) => Promise<IntakeResult>;
+}
+
+/** PostgreSQL's codes for "another transaction got there first": worth one more try. */
+const conflictCodes = new Set(['23505', '40001', '40P01']);
+const isConflict = (error: unknown) => conflictCodes.has((error as { code?: string })?.code ?? '');
+
+export interface TiplineOptions {
+  /**
+   * Send what a batch of SMS queued as soon as it is stored, in the background (the local server).
+   * Without it, queued messages go out when the jobs run (tests drain the outbox themselves).
+   */
+  sendAtOnce?: boolean;
 }
 
 /** Opens everything the tip line needs: configuration (checked), content, the store. */
-export async function startTipline(env: NodeJS.ProcessEnv = process.env): Promise<Tipline> {
+export async function startTipline(env: NodeJS.ProcessEnv = process.env, options: TiplineOptions = {}): Promise<Tipline> {
   const config = loadTiplineConfig(env, Number(env.PORT ?? 4321));
   const directory = loadDirectory(config.responderDirectory);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const sms = config.sms;
-  return {
-    config,
+  const context: IntakeContext = {
     db,
     directory,
-    sender: sms.transport === 'twilio' ? twilioSender({ ...config.twilio, from: sms.from, apiBaseUrl: sms.apiBaseUrl }) : logSender,
     texts: loadTiplineTexts(),
     hotlines: loadHotlines(),
     encryptionKey: config.encryptionKey,
@@ -28,12 +41,32 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env): Promis
     autoReply: config.autoReply,
     lineCountry: config.lineCountry,
   };
+  const sender = sms.transport === 'twilio' ? twilioSender({ ...config.twilio, from: sms.from, apiBaseUrl: sms.apiBaseUrl }) : logSender;
+  const pump = outboxPump(db, config.encryptionKey, sender);
+  return {
+    ...context,
+    config,
+    sender,
+    // The embedded store has one connection: one transaction at a time. A server takes a few.
+    intake: groupCommit(async (batch: InboundSms[]) => {
+      const results = await receiveSmsBatch(context, batch);
+      if (options.sendAtOnce) pump.kick();
+      return results;
+    }, {
+      maxBatch: 100,
+      concurrency: config.databaseUrl ? 4 : 1,
+      isConflict,
+    }),
+  };
 }
 
 let running: Promise<Tipline> | undefined;
 
-/** The tip line of this process, started on first use (a serverless function keeps it warm). */
-export function tipline(): Promise<Tipline> {
-  running ??= startTipline();
+/**
+ * The tip line of this process, started on first use (a serverless function keeps it warm). The
+ * options of the first call, which starts it, are the ones it keeps.
+ */
+export function tipline(options?: TiplineOptions): Promise<Tipline> {
+  running ??= startTipline(process.env, options);
   return running;
 }

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Indexes for the lookups intake and the jobs make on every run, which would otherwise read whole
+ * tables as they grow: a conversation's latest tip, the rows a deleted tip takes with it (DELETE
+ * and retention), and the Twilio ids past the retention period.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('tips_conversation').on('tips').columns(['conversation_id', 'created_at']).execute();
+  await db.schema.createIndex('messages_tip').on('messages').column('tip_id').execute();
+  await db.schema.createIndex('outbox_tip').on('outbox').column('tip_id').execute();
+  await db.schema.createIndex('processed_requests_received').on('processed_requests').column('received_at').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const index of ['tips_conversation', 'messages_tip', 'outbox_tip', 'processed_requests_received']) {
+    await db.schema.dropIndex(index).execute();
+  }
+}
