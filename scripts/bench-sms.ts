@@ -8,6 +8,7 @@
  * ≥ 300 req/s.
  */
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,24 @@ let failures = 0;
 let sequence = 0;
 const deadline = performance.now() + seconds * 1000;
 
+// node:http with kept-alive connections: a lighter load generator than fetch, so that more of the
+// machine's two cores measure the server rather than the client.
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+function post(path: string, body: string, signature: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, {
+      method: 'POST',
+      agent,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body), 'X-Twilio-Signature': signature },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function client(id: number) {
   while (performance.now() < deadline) {
     sequence += 1;
@@ -71,15 +90,12 @@ async function client(id: number) {
       Body: bodies[n % bodies.length],
       FromCountry: countries[n % countries.length],
     };
+    const body = new URLSearchParams(params).toString();
+    const signature = twilioSignature(token, `${base}/api/sms`, params);
     const started = performance.now();
-    const response = await fetch(`${base}/api/sms`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(token, `${base}/api/sms`, params) },
-      body: new URLSearchParams(params),
-    });
-    await response.text();
+    const status = await post('/api/sms', body, signature);
     latencies.push(performance.now() - started);
-    if (response.status === 200) accepted.add(params.MessageSid);
+    if (status === 200) accepted.add(params.MessageSid);
     else failures += 1;
   }
 }

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Generated, type Migration } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { startStoreThread, type StoreThread } from './store/pglite-on-thread.ts';
 import * as initial from './migrations/001_initial.ts';
 import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
 import * as lookupIndexes from './migrations/003_lookup_indexes.ts';
@@ -94,27 +93,34 @@ function refuseOlderStore(folder: string): void {
   );
 }
 
+export interface Store {
+  db: Db;
+  /** The embedded store's own thread, which takes in whole batches of SMS by itself. */
+  thread?: StoreThread;
+}
+
 /**
  * Opens the tip store: a PostgreSQL server when `databaseUrl` is given, otherwise an embedded
- * PostgreSQL (PGlite) in `<dataDir>/pglite` (or in memory for `dataDir: null`). Brings the schema
- * up to date before returning.
+ * PostgreSQL (PGlite) in `<dataDir>/pglite` (or in memory for `dataDir: null`), on a thread of its
+ * own. Brings the schema up to date before returning.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string | null }): Promise<Db> {
-  let db: Db;
+export async function openStore(options: { databaseUrl?: string; dataDir: string | null }): Promise<Store> {
+  let store: Store;
   if (options.databaseUrl) {
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }) });
+    store = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }) }) };
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const folder = options.dataDir ? join(options.dataDir, 'pglite') : undefined;
     if (folder) refuseOlderStore(folder);
-    const pglite = new PGlite(folder);
-    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    const thread = startStoreThread(folder);
+    store = { db: new Kysely<Database>({ dialect: thread.dialect }), thread };
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    await store.db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Could not bring the tip store up to date (migration ${failed}): ${String(error)}`);
   }
-  return db;
+  return store;
 }

@@ -1,7 +1,9 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './db.ts';
 import type { InboundSms } from './intake.ts';
-import { enqueue } from './outbox.ts';
+import { randomUUID } from 'node:crypto';
+import { encrypt } from './crypto.ts';
+import { LEASE, type LeasedSms } from './outbox.ts';
 import type { IntakeWrites, ReporterState } from './reporter-messages.ts';
 
 type Tx = Transaction<Database>;
@@ -61,27 +63,56 @@ export async function loadReporters(tx: Tx, pseudonyms: string[]): Promise<Map<s
   );
 }
 
+/** One column of rows, as an array: the statements below pass each column as one parameter. */
+function column<T, K extends keyof T>(rows: T[], key: K): T[K][] {
+  return rows.map((row) => row[key]);
+}
+
 /**
- * Writes a batch's changes with one statement per table, parents before children; a conversation
- * erased in the batch goes first, so its reporter can start a new one in the same batch.
+ * Writes a batch's changes in one statement: the store's cost is mostly per statement, not per row.
+ * PostgreSQL checks the references between the new rows at the end of the statement. A conversation
+ * erased in the batch goes first, on its own, so its reporter can start a new one in the same batch.
  */
-export async function saveWrites(tx: Tx, key: Buffer, writes: IntakeWrites): Promise<void> {
+export async function saveWrites(tx: Tx, key: Buffer, writes: IntakeWrites, options: { leaseQueued?: boolean } = {}): Promise<LeasedSms[]> {
   if (writes.deletedConversations.length) {
     await tx.deleteFrom('conversations').where('id', 'in', writes.deletedConversations).execute();
   }
-  if (writes.newConversations.length) await tx.insertInto('conversations').values(writes.newConversations).execute();
-  const changed = writes.changedConversations;
-  if (changed.length) {
-    await sql`
+  const { newConversations: conversations, changedConversations: changed, newTips: tips, messages } = writes;
+  // Messages the caller sends at once are queued already leased to it (see outboxPump): sent
+  // without another trip to the store, and by the scheduled jobs should this process stop first.
+  const leased = options.leaseQueued ?? false;
+  const outbox = writes.outbox.map((m) => ({ ...m, id: randomUUID(), recipient: encrypt(m.to, key), sealedBody: encrypt(m.body, key) }));
+  await sql`
+    with new_conversations as (
+      insert into conversations (id, reporter_pseudonym, reporter_number_sealed, locale, country, opted_out)
+      select * from unnest(${column(conversations, 'id')}::uuid[], ${column(conversations, 'reporterPseudonym')}::text[],
+                           ${column(conversations, 'reporterNumberSealed')}::text[], ${column(conversations, 'locale')}::text[],
+                           ${column(conversations, 'country')}::text[], ${column(conversations, 'optedOut')}::boolean[])
+    ), changed_conversations as (
       update conversations as c
       set locale = u.locale, opted_out = u.opted_out,
           last_message_at = case when u.messaged then now() else c.last_message_at end
-      from (select unnest(${changed.map((c) => c.id)}::uuid[]) as id, unnest(${changed.map((c) => c.locale)}::text[]) as locale,
-                   unnest(${changed.map((c) => c.optedOut)}::boolean[]) as opted_out,
-                   unnest(${changed.map((c) => c.messaged)}::boolean[]) as messaged) as u
-      where c.id = u.id`.execute(tx);
-  }
-  if (writes.newTips.length) await tx.insertInto('tips').values(writes.newTips).execute();
-  if (writes.messages.length) await tx.insertInto('messages').values(writes.messages).execute();
-  await enqueue(tx, key, ...writes.outbox);
+      from unnest(${column(changed, 'id')}::uuid[], ${column(changed, 'locale')}::text[], ${column(changed, 'optedOut')}::boolean[],
+                  ${column(changed, 'messaged')}::boolean[]) as u (id, locale, opted_out, messaged)
+      where c.id = u.id
+    ), new_tips as (
+      insert into tips (id, ref, conversation_id, channel, locale, country, urgency, categories, route_index)
+      select id, ref, conversation_id, 'sms', locale, country, urgency, categories, route_index
+      from unnest(${column(tips, 'id')}::uuid[], ${column(tips, 'ref')}::text[], ${column(tips, 'conversationId')}::uuid[],
+                  ${column(tips, 'locale')}::text[], ${column(tips, 'country')}::text[], ${column(tips, 'urgency')}::text[],
+                  ${column(tips, 'categories')}::text[], ${column(tips, 'routeIndex')}::integer[])
+           as t (id, ref, conversation_id, locale, country, urgency, categories, route_index)
+    ), new_messages as (
+      insert into messages (conversation_id, tip_id, direction, twilio_sid, body_sealed)
+      select conversation_id, tip_id, 'in', twilio_sid, body_sealed
+      from unnest(${column(messages, 'conversationId')}::uuid[], ${column(messages, 'tipId')}::uuid[],
+                  ${column(messages, 'twilioSid')}::text[], ${column(messages, 'bodySealed')}::text[])
+           as m (conversation_id, tip_id, twilio_sid, body_sealed)
+    )
+    insert into outbox (id, tip_id, purpose, recipient_sealed, body_sealed, attempts, next_attempt_at)
+    select id, tip_id, purpose, recipient_sealed, body_sealed, ${leased ? 1 : 0}, ${leased ? sql`now() + ${LEASE}` : sql`now()`}
+    from unnest(${column(outbox, 'id')}::uuid[], ${column(outbox, 'tipId')}::uuid[], ${column(outbox, 'purpose')}::text[],
+                ${column(outbox, 'recipient')}::text[], ${column(outbox, 'sealedBody')}::text[])
+         as o (id, tip_id, purpose, recipient_sealed, body_sealed)`.execute(tx);
+  return leased ? outbox.map((m) => ({ id: m.id, to: m.to, body: m.body, attempts: 1 })) : [];
 }

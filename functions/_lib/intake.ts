@@ -6,6 +6,7 @@ import { firstDeliveries, loadReporters, saveWrites } from './intake-store.ts';
 import type { TextsByLocale } from './replies.ts';
 import { planReporterMessages, type ReporterSms } from './reporter-messages.ts';
 import { handleResponderSms } from './responders.ts';
+import type { LeasedSms } from './outbox.ts';
 
 export interface InboundSms {
   messageSid: string;
@@ -38,8 +39,13 @@ export interface IntakeResult {
  * take and answer tips, threads reporters' messages into their conversations by pseudonym, and
  * says what to answer each, in its sender's language. Phone numbers and texts are kept only sealed.
  * Nothing is stored unless all of it is (the caller writes a failed batch again, one by one).
+ * With `leaseQueued`, what it queues for responders comes back leased, for the caller to send.
  */
-export async function receiveSmsBatch(ctx: IntakeContext, batch: InboundSms[]): Promise<IntakeResult[]> {
+export async function receiveSmsBatch(
+  ctx: IntakeContext,
+  batch: InboundSms[],
+  options: { leaseQueued?: boolean } = {},
+): Promise<{ results: IntakeResult[]; leased: LeasedSms[] }> {
   return ctx.db.transaction().execute(async (tx) => {
     const results: IntakeResult[] = batch.map(() => ({ reply: null, outcome: 'duplicate' }));
     const reporters: (ReporterSms & { index: number })[] = [];
@@ -51,17 +57,16 @@ export async function receiveSmsBatch(ctx: IntakeContext, batch: InboundSms[]): 
       if (responder) results[index] = { reply: await handleResponderSms(tx, ctx.encryptionKey, responder, sms.body), outcome: 'responder' };
       else reporters.push({ index, sms, pseudonym: pseudonymFor(sms.from, ctx.pseudonymKey) });
     }
-    if (reporters.length) {
-      const known = await loadReporters(tx, reporters.map((r) => r.pseudonym));
-      const planned = planReporterMessages(ctx, reporters, known);
-      await saveWrites(tx, ctx.encryptionKey, planned.writes);
-      reporters.forEach((r, i) => (results[r.index] = planned.results[i]));
-    }
-    return results;
+    if (!reporters.length) return { results, leased: [] };
+    const known = await loadReporters(tx, reporters.map((r) => r.pseudonym));
+    const planned = planReporterMessages(ctx, reporters, known);
+    const leased = await saveWrites(tx, ctx.encryptionKey, planned.writes, options);
+    reporters.forEach((r, i) => (results[r.index] = planned.results[i]));
+    return { results, leased };
   });
 }
 
 /** Takes in one SMS (a batch of one). */
 export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<IntakeResult> {
-  return (await receiveSmsBatch(ctx, [sms]))[0];
+  return (await receiveSmsBatch(ctx, [sms])).results[0];
 }

@@ -59,47 +59,66 @@ function withoutNumbers(message: string): string {
   return message.replace(/\+?\d[\d\s-]{5,}\d/g, '[number]').slice(0, 300);
 }
 
+/** A message taken for sending: nobody else sends it until the lease runs out. */
+export interface LeasedSms {
+  id: string;
+  to: string;
+  body: string;
+  /** Tries so far, this one included. */
+  attempts: number;
+}
+
+/** How long a message taken for sending is left to its sender before anyone else may try it. */
+export const LEASE = sql`interval '2 minutes'`;
+
 /**
- * Sends what is due. Each row is leased first (its next try moved 2 minutes ahead), so two
- * workers never send the same message; a failure is retried with backoff, never dropped.
+ * Sends messages already leased, then records the outcome: those sent in one statement (the store
+ * is shared with incoming tips), each failure with its next try after a backoff, never dropped.
+ */
+export async function deliver(db: Db, sender: Sender, leased: LeasedSms[]): Promise<{ sent: number; failed: number }> {
+  const sent: { id: string; sid: string; transport: string }[] = [];
+  let failed = 0;
+  for (const message of leased) {
+    try {
+      const result = await sender.send({ to: message.to, body: message.body });
+      sent.push({ id: message.id, sid: result.sid, transport: result.transport });
+    } catch (error) {
+      await db
+        .updateTable('outbox')
+        .set({
+          next_attempt_at: new Date(Date.now() + backoffSeconds(message.attempts) * 1000),
+          last_error: withoutNumbers(error instanceof Error ? error.message : String(error)),
+        })
+        .where('id', '=', message.id)
+        .execute();
+      failed += 1;
+    }
+  }
+  if (sent.length) {
+    await sql`
+      update outbox set sent_at = now(), transport = done.transport, provider_sid = done.sid, last_error = null
+      from unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.sid)}::text[], ${sent.map((s) => s.transport)}::text[])
+           as done (id, sid, transport)
+      where outbox.id = done.id`.execute(db);
+  }
+  return { sent: sent.length, failed };
+}
+
+/**
+ * Sends what is due. Each row is leased first (its next try moved ahead by LEASE), so two workers
+ * never send the same message; a failure is retried with backoff, never dropped.
  */
 export async function drainOutbox(db: Db, key: Buffer, sender: Sender, limit = 50): Promise<{ sent: number; failed: number }> {
   const due = await db
     .updateTable('outbox')
-    .set({ next_attempt_at: sql`now() + interval '2 minutes'`, attempts: sql`attempts + 1` })
+    .set({ next_attempt_at: sql`now() + ${LEASE}`, attempts: sql`attempts + 1` })
     .where('id', 'in', (q) =>
       q.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`)
         .orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked(),
     )
     .returning(['id', 'recipient_sealed', 'body_sealed', 'attempts'])
     .execute();
-  const sent: { id: string; sid: string; transport: string }[] = [];
-  let failed = 0;
-  for (const row of due) {
-    try {
-      const result = await sender.send({ to: decrypt(row.recipient_sealed, key), body: decrypt(row.body_sealed, key) });
-      sent.push({ id: row.id, sid: result.sid, transport: result.transport });
-    } catch (error) {
-      await db
-        .updateTable('outbox')
-        .set({
-          next_attempt_at: new Date(Date.now() + backoffSeconds(row.attempts) * 1000),
-          last_error: withoutNumbers(error instanceof Error ? error.message : String(error)),
-        })
-        .where('id', '=', row.id)
-        .execute();
-      failed += 1;
-    }
-  }
-  // One statement marks the whole batch sent: the store is shared with incoming tips.
-  if (sent.length) {
-    await sql`
-      update outbox set sent_at = now(), transport = done.transport, provider_sid = done.sid, last_error = null
-      from (select unnest(${sent.map((s) => s.id)}::uuid[]) as id, unnest(${sent.map((s) => s.sid)}::text[]) as sid,
-                   unnest(${sent.map((s) => s.transport)}::text[]) as transport) as done
-      where outbox.id = done.id`.execute(db);
-  }
-  return { sent: sent.length, failed };
+  return deliver(db, sender, due.map((row) => ({ id: row.id, to: decrypt(row.recipient_sealed, key), body: decrypt(row.body_sealed, key), attempts: row.attempts })));
 }
 
 /**
@@ -121,31 +140,46 @@ export async function drainAll(db: Db, key: Buffer, sender: Sender, batchSize = 
 }
 
 /**
- * Sends queued messages in the background as soon as they are queued, so responders hear of a tip
- * in seconds rather than at the next scheduled run. One run at a time; a kick during a run makes
- * one more run after it. A failure leaves the messages queued for their retry: nothing is lost.
+ * Sends in the background, as soon as they are queued, so responders hear of a tip in seconds
+ * rather than at the next scheduled run. `send` takes messages leased when they were queued (no
+ * second trip to the store); `kick` sends whatever else is due. One run at a time: what arrives
+ * during a run goes out in the next. A failure leaves messages queued for their retry.
  */
-export function outboxPump(db: Db, key: Buffer, sender: Sender): { kick: () => void; idle: () => Promise<void> } {
+export function outboxPump(db: Db, key: Buffer, sender: Sender) {
   let running: Promise<void> | undefined;
-  let again = false;
+  let leased: LeasedSms[] = [];
+  let kicked = false;
   async function run(): Promise<void> {
-    do {
-      again = false;
+    while (leased.length || kicked) {
+      const batch = leased;
+      leased = [];
+      const drain = kicked;
+      kicked = false;
       try {
-        await drainAll(db, key, sender);
+        if (batch.length) await deliver(db, sender, batch);
+        if (drain) await drainAll(db, key, sender);
       } catch (error) {
+        // What was not marked sent stays queued, and is sent when its lease runs out.
         console.error(`Sending queued messages failed: ${(error as Error).name}`);
-        return;
       }
-    } while (again);
+    }
+  }
+  function start(): void {
+    if (running) return;
+    running = run().finally(() => {
+      running = undefined;
+      if (leased.length || kicked) start();
+    });
   }
   return {
-    kick() {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = run().finally(() => (running = undefined));
+    send(messages: LeasedSms[]): void {
+      if (!messages.length) return;
+      leased.push(...messages);
+      start();
+    },
+    kick(): void {
+      kicked = true;
+      start();
     },
     idle: async () => running,
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { locales, type Locale } from '../../src/i18n/locales.ts';
 import { encrypt } from './crypto.ts';
 import type { Database } from './db.ts';
@@ -27,10 +27,15 @@ export interface ReporterState {
 export interface IntakeWrites {
   /** Stored conversations the reporter erased (DELETE); their tips, messages and outbox go with them. */
   deletedConversations: string[];
-  newConversations: Insertable<Database['conversations']>[];
+  newConversations: {
+    id: string; reporterPseudonym: string; reporterNumberSealed: string; locale: string; country: string | null; optedOut: boolean;
+  }[];
   changedConversations: { id: string; locale: string; optedOut: boolean; messaged: boolean }[];
-  newTips: Insertable<Database['tips']>[];
-  messages: Insertable<Database['messages']>[];
+  newTips: {
+    id: string; ref: string; conversationId: string; locale: string; country: string | null; urgency: string; categories: string; routeIndex: number;
+  }[];
+  /** Incoming messages, sealed. */
+  messages: { conversationId: string; tipId: string; twilioSid: string; bodySealed: string }[];
   outbox: OutgoingSms[];
 }
 
@@ -59,17 +64,17 @@ export function planReporterMessages(
 ): { results: IntakeResult[]; writes: IntakeWrites } {
   const states = new Map(known);
   const deleted: string[] = [];
-  const created = new Map<string, Insertable<Database['conversations']>>();
+  const created = new Map<string, IntakeWrites['newConversations'][number]>();
   const changed = new Map<string, IntakeWrites['changedConversations'][number]>();
-  let tips: Insertable<Database['tips']>[] = [];
-  let messages: Insertable<Database['messages']>[] = [];
+  let tips: IntakeWrites['newTips'] = [];
+  let messages: IntakeWrites['messages'] = [];
   let outbox: { conversationId: string; message: OutgoingSms }[] = [];
 
   /** Keeps a conversation's language and opt-out, for a new conversation or a stored one. */
   function keep(conversation: NonNullable<ReporterState['conversation']>, messaged: boolean): void {
     const fresh = created.get(conversation.id);
     if (fresh) {
-      Object.assign(fresh, { locale: conversation.locale, opted_out: conversation.optedOut });
+      Object.assign(fresh, { locale: conversation.locale, optedOut: conversation.optedOut });
       return;
     }
     const before = changed.get(conversation.id);
@@ -82,8 +87,8 @@ export function planReporterMessages(
       deleted.push(conversationId);
       changed.delete(conversationId);
     }
-    tips = tips.filter((t) => t.conversation_id !== conversationId);
-    messages = messages.filter((m) => m.conversation_id !== conversationId);
+    tips = tips.filter((t) => t.conversationId !== conversationId);
+    messages = messages.filter((m) => m.conversationId !== conversationId);
     outbox = outbox.filter((o) => o.conversationId !== conversationId);
   }
 
@@ -124,10 +129,11 @@ export function planReporterMessages(
       state.conversation = { id: randomUUID(), locale, optedOut: false };
       created.set(state.conversation.id, {
         id: state.conversation.id,
-        reporter_pseudonym: pseudonym,
-        reporter_number_sealed: encrypt(sms.from, ctx.encryptionKey),
+        reporterPseudonym: pseudonym,
+        reporterNumberSealed: encrypt(sms.from, ctx.encryptionKey),
         locale,
         country: country ?? null,
+        optedOut: false,
       });
     }
     const conversationId = state.conversation!.id;
@@ -142,8 +148,7 @@ export function planReporterMessages(
         id: randomUUID(), ref: newTipRef(), urgency, country: country ?? null, locale,
         categories: categories.join(','), route_index: index, escalation_step: 0, claimed_by_phone: null,
       };
-      const { escalation_step: _, claimed_by_phone: __, ...stored } = tip;
-      tips.push({ ...stored, conversation_id: conversationId, channel: 'sms' });
+      tips.push({ id: tip.id, ref: tip.ref, conversationId, locale, country: tip.country, urgency, categories: tip.categories, routeIndex: index });
       state.tip = tip;
       queue(...notificationsFor(ctx.directory, route.notify[0], tip.id, 'notify', notificationText(tip, sms.body)));
     } else if (state.tip.claimed_by_phone) {
@@ -154,9 +159,7 @@ export function planReporterMessages(
       const group = route.notify[Math.min(state.tip.escalation_step, route.notify.length - 1)];
       queue(...notificationsFor(ctx.directory, group, state.tip.id, 'notify', notificationText(state.tip, sms.body, 'More on tip')));
     }
-    messages.push({
-      conversation_id: conversationId, tip_id: state.tip.id, direction: 'in', twilio_sid: sms.messageSid, body_sealed: encrypt(sms.body, ctx.encryptionKey),
-    });
+    messages.push({ conversationId, tipId: state.tip.id, twilioSid: sms.messageSid, bodySealed: encrypt(sms.body, ctx.encryptionKey) });
 
     // "Help" gets the carriers' expected answer, but it is also kept as a report: a person who
     // texts "help me" alone may be in danger, and a responder must see it.

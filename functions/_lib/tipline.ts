@@ -1,6 +1,6 @@
 import { loadTiplineConfig, type TiplineConfig } from './config.ts';
 import { loadHotlines, loadTiplineTexts } from './content.ts';
-import { openDatabase } from './db.ts';
+import { openStore } from './db.ts';
 import { groupCommit } from './group-commit.ts';
 import { receiveSmsBatch, type InboundSms, type IntakeContext, type IntakeResult } from './intake.ts';
 import { loadDirectory } from './directory.ts';
@@ -29,7 +29,7 @@ export interface TiplineOptions {
 export async function startTipline(env: NodeJS.ProcessEnv = process.env, options: TiplineOptions = {}): Promise<Tipline> {
   const config = loadTiplineConfig(env, Number(env.PORT ?? 4321));
   const directory = loadDirectory(config.responderDirectory);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db, thread } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const sms = config.sms;
   const context: IntakeContext = {
     db,
@@ -43,14 +43,23 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env, options
   };
   const sender = sms.transport === 'twilio' ? twilioSender({ ...config.twilio, from: sms.from, apiBaseUrl: sms.apiBaseUrl }) : logSender;
   const pump = outboxPump(db, config.encryptionKey, sender);
+  // The embedded store takes in a batch on its own thread; a server, through the pool.
+  const { db: _, ...settings } = context;
+  if (thread) await thread.configure(settings);
+  const takeIn = (batch: InboundSms[], leaseQueued: boolean) =>
+    thread ? thread.receiveSmsBatch(batch, { leaseQueued }) : receiveSmsBatch(context, batch, { leaseQueued });
   return {
     ...context,
     config,
     sender,
     // The embedded store has one connection: one transaction at a time. A server takes a few.
     intake: groupCommit(async (batch: InboundSms[]) => {
-      const results = await receiveSmsBatch(context, batch);
-      if (options.sendAtOnce) pump.kick();
+      const { results, leased } = await takeIn(batch, options.sendAtOnce ?? false);
+      if (options.sendAtOnce) {
+        pump.send(leased);
+        // A responder's answer to a reporter is queued by responders.ts, due at once.
+        if (results.some((r) => r.outcome === 'responder')) pump.kick();
+      }
       return results;
     }, {
       maxBatch: 100,

@@ -11,6 +11,9 @@ import { startFakeTwilio } from './fake-twilio';
 
 const inbound = (from: string, body: string, sid = messageSid()): InboundSms => ({ messageSid: sid, from, to: '+85523900100', body, fromCountry: 'KH' });
 
+/** Takes in a batch as the group commit does, and gives each message's result. */
+const take = async (line: Tipline, batch: InboundSms[]) => (await receiveSmsBatch(line, batch)).results;
+
 /** What the store holds for one number's conversations: counts only. */
 async function heldFor(line: Tipline, phone: string) {
   const conversations = await line.db.selectFrom('conversations').select('id').where('reporter_pseudonym', '=', pseudonymFor(phone, line.pseudonymKey)).execute();
@@ -31,14 +34,14 @@ describe.each(databases)('messages that arrive together, on $name', (database) =
 
   it('stores a message Twilio sends twice in the same batch once', async () => {
     const message = inbound('+85560000001', 'ថៅកែយកលិខិតឆ្លងដែនរបស់ខ្ញុំ');
-    const [first, second] = await receiveSmsBatch(line, [message, { ...message }]);
+    const [first, second] = await take(line, [message, { ...message }]);
     expect(first.outcome).toBe('report');
     expect(second).toEqual({ reply: null, outcome: 'duplicate' });
     expect(await heldFor(line, '+85560000001')).toEqual({ conversations: 1, tips: 1, messages: 1 });
   });
 
   it('threads two messages from one reporter in one batch into one conversation and one tip', async () => {
-    const [first, second] = await receiveSmsBatch(line, [
+    const [first, second] = await take(line, [
       inbound('+85560000002', 'My employer took my passport'),
       inbound('+85560000002', 'We are twelve workers in the same house'),
     ]);
@@ -48,10 +51,16 @@ describe.each(databases)('messages that arrive together, on $name', (database) =
     expect(await heldFor(line, '+85560000002')).toEqual({ conversations: 1, tips: 1, messages: 2 });
   });
 
+  it('keeps what triage found with the tip', async () => {
+    const [result] = await take(line, [inbound('+85560000006', 'my daughter works at the karaoke bar and cannot leave')]);
+    const tip = await line.db.selectFrom('tips').select(['urgency', 'categories', 'locale', 'country']).where('ref', '=', result.tipRef!).executeTakeFirstOrThrow();
+    expect(tip).toEqual({ urgency: 'urgent', categories: 'sexual,child', locale: 'en', country: 'KH' });
+  });
+
   it('erases what a reporter sent earlier in the same batch when they send DELETE, and starts afresh after it', async () => {
     const queued = async () => (await line.db.selectFrom('outbox').select('id').execute()).length;
     const queuedBefore = await queued();
-    const results = await receiveSmsBatch(line, [
+    const results = await take(line, [
       inbound('+85560000003', 'They keep us locked in'),
       inbound('+85560000003', 'DELETE'),
     ]);
@@ -60,7 +69,7 @@ describe.each(databases)('messages that arrive together, on $name', (database) =
     // Nobody is told of a tip that no longer exists.
     expect(await queued()).toBe(queuedBefore);
 
-    const [, , again] = await receiveSmsBatch(line, [
+    const [, , again] = await take(line, [
       inbound('+85560000003', 'We cannot leave the boat'),
       inbound('+85560000003', 'DELETE'),
       inbound('+85560000003', 'I want to talk to someone'),
@@ -70,8 +79,8 @@ describe.each(databases)('messages that arrive together, on $name', (database) =
   });
 
   it('erases a stored conversation on DELETE while other reporters in the batch are stored', async () => {
-    await receiveSmsBatch(line, [inbound('+85560000004', 'My sister was sold to a factory')]);
-    const results = await receiveSmsBatch(line, [inbound('+85560000004', 'DELETE'), inbound('+85560000005', 'The agency keeps our passports')]);
+    await take(line, [inbound('+85560000004', 'My sister was sold to a factory')]);
+    const results = await take(line, [inbound('+85560000004', 'DELETE'), inbound('+85560000005', 'The agency keeps our passports')]);
     expect(results.map((r) => r.outcome)).toEqual(['delete', 'report']);
     expect(await heldFor(line, '+85560000004')).toEqual({ conversations: 0, tips: 0, messages: 0 });
     expect(await heldFor(line, '+85560000005')).toEqual({ conversations: 1, tips: 1, messages: 1 });
@@ -92,16 +101,35 @@ describe.each(databases)('messages that arrive together, on $name', (database) =
   });
 });
 
-describe('the local server\'s tip line', () => {
-  it('sends what a tip queued without waiting for the scheduled jobs', async () => {
-    const fake = await startFakeTwilio();
-    const line = await startTipline({
+describe('the local server\'s tip line, which sends at once', () => {
+  let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
+  let line: Tipline;
+  const waiting = () => line.db.selectFrom('outbox').select(['attempts', 'last_error', 'next_attempt_at']).where('sent_at', 'is', null).execute();
+  beforeAll(async () => {
+    fake = await startFakeTwilio();
+    line = await startTipline({
       TIPLINE_MODE: 'local', DATA_DIR: mkdtempSync(join(tmpdir(), 'tipline-')), TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_BASE_URL,
       TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_PHONE_NUMBER: '+85523900100', TWILIO_API_BASE_URL: fake.url,
     }, { sendAtOnce: true });
-    await handleSms(twilioRequest(sms('+85560000099', 'ថៅកែយកលិខិតឆ្លងដែនរបស់ខ្ញុំ', { FromCountry: 'KH' })), line);
-    await expect.poll(() => fake.sent.length, { timeout: 5000 }).toBe(2);
+  });
+  afterAll(async () => {
     await line.db.destroy();
     await fake.close();
+  });
+
+  it('tells responders of a tip without waiting for the scheduled jobs', async () => {
+    await handleSms(twilioRequest(sms('+85560000099', 'ថៅកែយកលិខិតឆ្លងដែនរបស់ខ្ញុំ', { FromCountry: 'KH' })), line);
+    await expect.poll(() => fake.sent.length, { timeout: 5000 }).toBe(2);
+    await expect.poll(async () => (await waiting()).length).toBe(0);
+  });
+
+  it('keeps a notification Twilio refuses, to try again after a backoff', async () => {
+    fake.sent.length = 0;
+    fake.failNextRequests(2);
+    await handleSms(twilioRequest(sms('+85560000098', 'ថៅកែយកលិខិតឆ្លងដែនរបស់ខ្ញុំ', { FromCountry: 'KH' })), line);
+    await expect.poll(async () => (await waiting()).filter((w) => w.last_error).length, { timeout: 5000 }).toBe(2);
+    expect(fake.sent).toEqual([]);
+    const rows = await waiting();
+    expect(rows.every((r) => r.attempts === 1 && r.next_attempt_at.getTime() > Date.now())).toBe(true);
   });
 });

@@ -1,0 +1,151 @@
+import { Worker } from 'node:worker_threads';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+import type { InboundSms, IntakeContext, IntakeResult } from '../intake.ts';
+import type { LeasedSms } from '../outbox.ts';
+
+/** The intake's settings and content, without the store, which the thread has its own of. */
+export type IntakeSettings = Omit<IntakeContext, 'db'>;
+export type IntakeOutcome = { results: IntakeResult[]; leased: LeasedSms[] };
+
+type Command =
+  | { kind: 'acquire' }
+  | { kind: 'query'; session?: number; sql: string; params: readonly unknown[] }
+  | { kind: 'release'; session: number }
+  | { kind: 'configure'; settings: IntakeSettings }
+  | { kind: 'intake'; batch: InboundSms[]; leaseQueued: boolean }
+  | { kind: 'close' };
+export type ThreadRequest = Command & { id: number };
+export type ThreadReply = { id: number; value: unknown } | { id: number; error: { name: string; message: string; code?: string } };
+
+/**
+ * A connection as Kysely sees it. A query on its own takes the store's one connection only while it
+ * runs; a transaction holds it (a session) from begin to commit or rollback, so nothing else runs
+ * between its statements.
+ */
+class ThreadConnection implements DatabaseConnection {
+  session: number | undefined;
+  readonly #call: (command: Command) => Promise<unknown>;
+  constructor(call: (command: Command) => Promise<unknown>) {
+    this.#call = call;
+  }
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return (await this.#call({ kind: 'query', session: this.session, sql: query.sql, params: query.parameters })) as QueryResult<R>;
+  }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('The embedded store does not stream query results');
+  }
+}
+
+export interface StoreThread {
+  /** For Kysely: every query runs on the thread, with the connection held as Kysely asks. */
+  dialect: Dialect;
+  /** Gives the thread what the intake needs (content, keys, directory); once, before `receiveSmsBatch`. */
+  configure(settings: IntakeSettings): Promise<void>;
+  /** Takes in a batch of SMS on the thread, in one transaction (intake.ts's receiveSmsBatch). */
+  receiveSmsBatch(batch: InboundSms[], options: { leaseQueued?: boolean }): Promise<IntakeOutcome>;
+}
+
+/**
+ * Starts the embedded PostgreSQL (PGlite) on a thread of its own (pglite-thread.ts). PGlite runs
+ * each query to its end on the thread that calls it; on its own thread, the store's work uses the
+ * second core, and a batch of SMS is taken in there from start to commit, without waiting between
+ * its statements for the thread that answers webhooks. Stores in `folder`, or in memory.
+ */
+export function startStoreThread(folder: string | undefined): StoreThread {
+  const worker = new Worker(new URL('./pglite-thread.ts', import.meta.url), { workerData: { folder } });
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let stopped: Error | undefined;
+
+  // The thread keeps the process alive only while a request is under way, as an in-process store would.
+  worker.unref();
+  worker.on('message', (reply: ThreadReply) => {
+    const caller = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!waiting.size) worker.unref();
+    if ('error' in reply) caller?.reject(Object.assign(new Error(reply.error.message), reply.error));
+    else caller?.resolve(reply.value);
+  });
+  const fail = (error: Error) => {
+    stopped = error;
+    for (const caller of waiting.values()) caller.reject(error);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`The embedded store's thread stopped (exit code ${code})`)));
+
+  function call(command: Command): Promise<unknown> {
+    if (stopped) return Promise.reject(stopped);
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ ...command, id });
+    });
+  }
+
+  const run = (connection: DatabaseConnection, statement: string) => connection.executeQuery(CompiledQuery.raw(statement));
+  async function endSession(connection: DatabaseConnection) {
+    const held = connection as ThreadConnection;
+    if (held.session === undefined) return;
+    const session = held.session;
+    held.session = undefined;
+    await call({ kind: 'release', session });
+  }
+  const driver: Driver = {
+    async init() {},
+    async acquireConnection() {
+      return new ThreadConnection(call);
+    },
+    async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+      (connection as ThreadConnection).session = (await call({ kind: 'acquire' })) as number;
+      await run(connection, settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin');
+    },
+    async commitTransaction(connection: DatabaseConnection) {
+      try {
+        await run(connection, 'commit');
+      } finally {
+        await endSession(connection);
+      }
+    },
+    async rollbackTransaction(connection: DatabaseConnection) {
+      try {
+        await run(connection, 'rollback');
+      } finally {
+        await endSession(connection);
+      }
+    },
+    releaseConnection: endSession,
+    async destroy() {
+      if (stopped) return;
+      await call({ kind: 'close' });
+      await worker.terminate();
+    },
+  };
+
+  return {
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+    },
+    async configure(settings) {
+      await call({ kind: 'configure', settings });
+    },
+    async receiveSmsBatch(batch, options) {
+      return (await call({ kind: 'intake', batch, leaseQueued: options.leaseQueued ?? false })) as IntakeOutcome;
+    },
+  };
+}
