@@ -3,9 +3,11 @@
  * signed SMS webhooks from 50 concurrent clients for 30 seconds, and prints requests per second,
  * p50 and p99 latency. Then it checks that nothing was lost: every accepted message is stored
  * exactly once, and every notification it caused was sent.
- * BENCH_SECONDS and BENCH_CONCURRENCY change the defaults; BENCH_DATABASE_URL measures against a
- * PostgreSQL server (an empty database) instead. Goal on 2 cores with PGlite: p99 < 100 ms,
- * ≥ 300 req/s.
+ * The first 5 seconds, at the same load, warm the server up (the JIT compiles its hot paths) and
+ * are left out of the figures, not out of the check.
+ * BENCH_SECONDS, BENCH_WARMUP_SECONDS and BENCH_CONCURRENCY change the defaults;
+ * BENCH_DATABASE_URL measures against a PostgreSQL server (an empty database) instead. Goal on
+ * 2 cores with PGlite: p99 < 100 ms, ≥ 300 req/s.
  */
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -19,6 +21,7 @@ import pg from 'pg';
 import { twilioSignature } from '../functions/_lib/twilio-webhook.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-sms-'));
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -58,7 +61,9 @@ const latencies: number[] = [];
 const accepted = new Set<string>();
 let failures = 0;
 let sequence = 0;
-const deadline = performance.now() + seconds * 1000;
+let warmupRequests = 0;
+const measureFrom = performance.now() + warmupSeconds * 1000;
+const deadline = measureFrom + seconds * 1000;
 
 // node:http with kept-alive connections: a lighter load generator than fetch, so that more of the
 // machine's two cores measure the server rather than the client.
@@ -94,15 +99,15 @@ async function client(id: number) {
     const signature = twilioSignature(token, `${base}/api/sms`, params);
     const started = performance.now();
     const status = await post('/api/sms', body, signature);
-    latencies.push(performance.now() - started);
+    if (started >= measureFrom) latencies.push(performance.now() - started);
+    else warmupRequests += 1;
     if (status === 200) accepted.add(params.MessageSid);
     else failures += 1;
   }
 }
 
-const begun = performance.now();
 await Promise.all(Array.from({ length: concurrency }, (_, i) => client(i)));
-const elapsed = (performance.now() - begun) / 1000;
+const elapsed = (performance.now() - measureFrom) / 1000;
 
 // Wait for the outbox to empty, then stop the server and count what the store holds.
 let pending = Infinity;
@@ -129,6 +134,7 @@ await (store instanceof pg.Client ? store.end() : store.close());
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 console.table({
+  'warm-up requests (not in the figures)': warmupRequests,
   'signed requests': latencies.length,
   'requests per second': Math.round(latencies.length / elapsed),
   'p50 latency (ms)': Number(percentile(50).toFixed(1)),
@@ -141,7 +147,7 @@ console.table({
   'notifications not sent': unsent,
 });
 console.log(
-  `${concurrency} concurrent clients for ${seconds} s against ${databaseUrl ? 'a PostgreSQL server' : 'PGlite'}; ` +
+  `${concurrency} concurrent clients for ${seconds} s, after ${warmupSeconds} s of warm-up, against ${databaseUrl ? 'a PostgreSQL server' : 'PGlite'}; ` +
     'goal with PGlite: p99 < 100 ms, ≥ 300 requests per second, nothing lost.',
 );
 if (stored !== accepted.size || distinct !== stored || unsent > 0 || failures > 0) process.exitCode = 1;

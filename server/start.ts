@@ -20,14 +20,16 @@ try {
   process.exit(1);
 }
 
-// The outbox, escalation and retention, every 2 seconds (Netlify runs functions/scheduled.ts).
-// One run at a time; a failure is reported without any tip content and retried next time.
+// The outbox and escalation every 2 seconds, retention every 10 minutes (Netlify runs
+// functions/scheduled.ts every minute). One run at a time; a failure is reported without any tip
+// content and retried next time.
 let running = false;
+let runs = 0;
 setInterval(async () => {
   if (running) return;
   running = true;
   try {
-    await runJobs(line);
+    await runJobs(line, new Date(), { retention: runs++ % 300 === 0 });
   } catch (error) {
     console.error(`Scheduled tip-line jobs failed: ${(error as Error).name}`);
   } finally {

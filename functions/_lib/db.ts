@@ -5,7 +5,7 @@ import pg from 'pg';
 import { startStoreThread, type StoreThread } from './store/pglite-on-thread.ts';
 import * as initial from './migrations/001_initial.ts';
 import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
-import * as lookupIndexes from './migrations/003_lookup_indexes.ts';
+import * as intakeIndexes from './migrations/003_intake_indexes.ts';
 
 export interface Database {
   conversations: {
@@ -71,7 +71,7 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_routing_and_outbox': routingAndOutbox,
-  '003_lookup_indexes': lookupIndexes,
+  '003_intake_indexes': intakeIndexes,
 };
 
 /** The PostgreSQL major version our PGlite writes; a folder made by another cannot be opened. */

@@ -51,10 +51,13 @@ export interface JobContext {
   config: { retentionDays: number };
 }
 
-/** Everything periodic, once: the local server calls it on a timer, Netlify on a schedule. */
-export async function runJobs(ctx: JobContext, now = new Date()) {
+/**
+ * Everything periodic, once: the local server calls it on a timer, Netlify on a schedule. Retention
+ * is counted in days: a caller that runs every few seconds can leave it out of most runs.
+ */
+export async function runJobs(ctx: JobContext, now = new Date(), options: { retention?: boolean } = {}) {
   const outbox = await drainAll(ctx.db, ctx.encryptionKey, ctx.sender);
   const escalated = await escalateOverdue(ctx.db, ctx.encryptionKey, ctx.directory, now);
-  const purged = await purgeExpired(ctx.db, ctx.config.retentionDays, now);
+  const purged = options.retention === false ? 0 : await purgeExpired(ctx.db, ctx.config.retentionDays, now);
   return { ...outbox, escalated, purged };
 }
