@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
+import { encrypt } from './crypto.ts';
 import type { Database } from './db.ts';
 import type { InboundSms } from './intake.ts';
-import { randomUUID } from 'node:crypto';
-import { encrypt } from './crypto.ts';
 import { LEASE, type LeasedSms } from './outbox.ts';
 import type { IntakeWrites, ReporterState } from './reporter-messages.ts';
 
@@ -14,8 +14,9 @@ type Tx = Transaction<Database>;
  * or any before, is a no-op (one stored message, one reply).
  */
 export async function firstDeliveries(tx: Tx, batch: InboundSms[]): Promise<number[]> {
-  const seen = new Set<string>();
-  const firstInBatch = batch.flatMap((sms, i) => (seen.has(sms.messageSid) ? [] : (seen.add(sms.messageSid), [i])));
+  const firstIndexOf = new Map<string, number>();
+  batch.forEach((sms, i) => firstIndexOf.has(sms.messageSid) || firstIndexOf.set(sms.messageSid, i));
+  const firstInBatch = [...firstIndexOf.values()];
   const inserted = await tx
     .insertInto('processed_requests')
     .values(firstInBatch.map((i) => ({ twilio_sid: batch[i].messageSid })))
