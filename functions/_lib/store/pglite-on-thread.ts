@@ -67,6 +67,7 @@ export function startStoreThread(folder: string | undefined): StoreThread {
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let stopped: Error | undefined;
+  let closing = false;
 
   // The thread keeps the process alive only while a request is under way, as an in-process store would.
   worker.unref();
@@ -83,7 +84,13 @@ export function startStoreThread(folder: string | undefined): StoreThread {
     waiting.clear();
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`The embedded store's thread stopped (exit code ${code})`)));
+  worker.on('exit', (code) => {
+    if (!closing) {
+      // Say it where staff look: every SMS now gets 503 (Twilio sends it again) until a restart.
+      console.error(`The embedded tip store stopped (exit code ${code}); restart the server. SMS are refused with 503 meanwhile.`);
+    }
+    fail(new Error(`The embedded store's thread stopped (exit code ${code})`));
+  });
 
   function call(command: Command): Promise<unknown> {
     if (stopped) return Promise.reject(stopped);
@@ -129,6 +136,7 @@ export function startStoreThread(folder: string | undefined): StoreThread {
     releaseConnection: endSession,
     async destroy() {
       if (stopped) return;
+      closing = true;
       await call({ kind: 'close' });
       await worker.terminate();
     },
