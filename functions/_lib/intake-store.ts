@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import { encrypt } from './crypto.ts';
 import type { Database } from './db.ts';
 import type { InboundSms } from './intake.ts';
-import { LEASE, type LeasedSms } from './outbox.ts';
+import { LEASE, outboxRow, type LeasedSms } from './outbox.ts';
 import type { IntakeWrites, ReporterState } from './reporter-messages.ts';
 
 type Tx = Transaction<Database>;
@@ -82,7 +81,7 @@ export async function saveWrites(tx: Tx, key: Buffer, writes: IntakeWrites, opti
   // Messages the caller sends at once are queued already leased to it (see outboxPump): sent
   // without another trip to the store, and by the scheduled jobs should this process stop first.
   const leased = options.leaseQueued ?? false;
-  const outbox = writes.outbox.map((m) => ({ ...m, id: randomUUID(), recipient: encrypt(m.to, key), sealedBody: encrypt(m.body, key) }));
+  const outbox = writes.outbox.map((m) => ({ id: randomUUID(), ...outboxRow(m, key) }));
   await sql`
     with new_conversations as (
       insert into conversations (id, reporter_pseudonym, reporter_number_sealed, locale, country, opted_out)
@@ -112,8 +111,8 @@ export async function saveWrites(tx: Tx, key: Buffer, writes: IntakeWrites, opti
     )
     insert into outbox (id, tip_id, purpose, recipient_sealed, body_sealed, attempts, next_attempt_at)
     select id, tip_id, purpose, recipient_sealed, body_sealed, ${leased ? 1 : 0}, ${leased ? sql`now() + ${LEASE}` : sql`now()`}
-    from unnest(${column(outbox, 'id')}::uuid[], ${column(outbox, 'tipId')}::uuid[], ${column(outbox, 'purpose')}::text[],
-                ${column(outbox, 'recipient')}::text[], ${column(outbox, 'sealedBody')}::text[])
+    from unnest(${column(outbox, 'id')}::uuid[], ${column(outbox, 'tip_id')}::uuid[], ${column(outbox, 'purpose')}::text[],
+                ${column(outbox, 'recipient_sealed')}::text[], ${column(outbox, 'body_sealed')}::text[])
          as o (id, tip_id, purpose, recipient_sealed, body_sealed)`.execute(tx);
-  return leased ? outbox.map((m) => ({ id: m.id, to: m.to, body: m.body, attempts: 1 })) : [];
+  return leased ? writes.outbox.map((m, i) => ({ id: outbox[i].id, to: m.to, body: m.body, attempts: 1 })) : [];
 }

@@ -65,8 +65,3 @@ export async function receiveSmsBatch(
     return { results, leased };
   });
 }
-
-/** Takes in one SMS (a batch of one). */
-export async function receiveSms(ctx: IntakeContext, sms: InboundSms): Promise<IntakeResult> {
-  return (await receiveSmsBatch(ctx, [sms])).results[0];
-}

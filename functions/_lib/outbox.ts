@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Transaction } from 'kysely';
 import twilio from 'twilio';
 import { decrypt, encrypt } from './crypto.ts';
@@ -40,13 +39,15 @@ export interface OutgoingSms {
   body: string;
 }
 
+/** An outgoing SMS as the outbox keeps it: recipient and text sealed. */
+export function outboxRow(message: OutgoingSms, key: Buffer) {
+  return { tip_id: message.tipId, purpose: message.purpose, recipient_sealed: encrypt(message.to, key), body_sealed: encrypt(message.body, key) };
+}
+
 /** Queues messages (in one statement) in the caller's transaction: sent only if the tip is stored. */
 export async function enqueue(tx: Transaction<Database> | Db, key: Buffer, ...messages: OutgoingSms[]): Promise<void> {
   if (!messages.length) return;
-  await tx
-    .insertInto('outbox')
-    .values(messages.map((m) => ({ tip_id: m.tipId, purpose: m.purpose, recipient_sealed: encrypt(m.to, key), body_sealed: encrypt(m.body, key) })))
-    .execute();
+  await tx.insertInto('outbox').values(messages.map((m) => outboxRow(m, key))).execute();
 }
 
 /** Seconds to wait before the next try: 5 s, 10 s, 20 s … at most 10 minutes. */
@@ -132,9 +133,6 @@ export async function drainAll(db: Db, key: Buffer, sender: Sender, batchSize = 
     total.sent += batch.sent;
     total.failed += batch.failed;
     if (batch.sent + batch.failed < batchSize || batch.failed > 0) break;
-    // The embedded store runs each query to its end on this thread: give incoming webhooks a turn
-    // between batches, or a long backlog would hold every reporter's answer until it is sent.
-    await nextTurn();
   }
   return total;
 }
@@ -181,6 +179,5 @@ export function outboxPump(db: Db, key: Buffer, sender: Sender) {
       kicked = true;
       start();
     },
-    idle: async () => running,
   };
 }
