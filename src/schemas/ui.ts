@@ -21,6 +21,7 @@ const staticKeys = [
   'nav.getHelp',
   'home.title',
   'home.intro',
+  'home.privacy',
   'home.topics',
   'home.emergency',
   'fallback.notice',
