@@ -1,4 +1,4 @@
-import { runJobs } from './_lib/jobs.ts';
+import { runJobs } from './_lib/jobs/run.ts';
 import { tipline } from './_lib/tipline.ts';
 
 /**

@@ -1,6 +1,8 @@
 import { tipline, type Tipline } from './_lib/tipline.ts';
-import { isSignedByTwilio, readForm, twiml } from './_lib/twilio-webhook.ts';
-import { inboundSmsSchema } from './_lib/webhook-schemas.ts';
+import { readForm } from './_lib/channels/request.ts';
+import { isSignedByTwilio } from './_lib/channels/twilio-signature.ts';
+import { inboundSmsSchema } from './_lib/channels/sms/parse.ts';
+import { twiml } from './_lib/channels/sms/answer.ts';
 import { describeIssues } from '../src/utils/content-errors.ts';
 
 /**
@@ -22,7 +24,7 @@ export async function handleSms(request: Request, line: Tipline): Promise<Respon
     return new Response('Forbidden: this request is for another Twilio account', { status: 403 });
   }
   try {
-    const result = await line.intake(parsed.data);
+    const result = await line.intake(parsed.data.message);
     return twiml(result.reply);
   } catch (error) {
     // Nothing was stored (the transaction rolled back): a 5xx makes Twilio send it again. The log

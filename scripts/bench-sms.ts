@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { twilioSignature } from '../functions/_lib/twilio-webhook.ts';
+import { twilioSignature } from '../functions/_lib/channels/twilio-signature.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { twilioSignature } from '../functions/_lib/twilio-webhook.ts';
+import { twilioSignature } from '../functions/_lib/channels/twilio-signature.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

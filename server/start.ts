@@ -2,8 +2,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { readServerConfig } from './config.ts';
 import { tipline, type Tipline } from '../functions/_lib/tipline.ts';
-import { runJobs } from '../functions/_lib/jobs.ts';
-import { devOutbox } from '../functions/_lib/dev-outbox.ts';
+import { runJobs } from '../functions/_lib/jobs/run.ts';
+import { devOutbox } from './dev-outbox.ts';
 
 const config = readServerConfig();
 // Start the tip line before listening: a missing or malformed setting stops start-up here, with a

@@ -27,8 +27,10 @@ export function loadHotlines(): Map<string, CountryHotlines> {
   );
 }
 
+export type TextsByLocale = Map<Locale, TiplineText>;
+
 /** The line's texts and keywords in every language that has them: content/tipline/<locale>.json. */
-export function loadTiplineTexts(): Map<Locale, TiplineText> {
+export function loadTiplineTexts(): TextsByLocale {
   const files = readdirSync(new URL('tipline/', contentDir)).filter((f) => f.endsWith('.json'));
   const texts = new Map<Locale, TiplineText>();
   for (const f of files) {
@@ -38,4 +40,9 @@ export function loadTiplineTexts(): Map<Locale, TiplineText> {
   }
   if (!texts.has('en')) throw new Error('content/tipline/en.json is missing: English is every other language\'s fallback');
   return texts;
+}
+
+/** One language's texts, or English's where that language has none. */
+export function textFor(texts: TextsByLocale, locale: Locale): TiplineText {
+  return texts.get(locale) ?? texts.get('en')!;
 }

@@ -1,16 +1,23 @@
 import { loadTiplineConfig, type TiplineConfig } from './config.ts';
 import { loadHotlines, loadTiplineTexts } from './content.ts';
-import { openStore } from './db.ts';
-import { groupCommit } from './group-commit.ts';
-import { receiveSmsBatch, type InboundSms, type IntakeContext, type IntakeResult } from './intake.ts';
-import { loadDirectory } from './directory.ts';
-import { logSender, outboxPump, twilioSender, type Sender } from './outbox.ts';
+import type { ThreadBatch } from './intake/on-store-thread.ts';
+import type { InboundMessage, IntakeContext, IntakeResult, IntakeSettings } from './intake/message.ts';
+import { receiveBatch, type BatchOutcome } from './intake/receive.ts';
+import { outboxPump } from './outbox/pump.ts';
+import { logSender, twilioSender, type Sender } from './outbox/senders.ts';
+import { loadDirectory } from './routing/directory.ts';
+import { groupCommit } from './store/group-commit.ts';
+import { openStore } from './store/open.ts';
 
+/**
+ * The tip line, put together: configuration, content, the store, the intake and the outbox. A
+ * channel's handler hands it an InboundMessage; the jobs take it as their context.
+ */
 export interface Tipline extends IntakeContext {
   config: TiplineConfig;
   sender: Sender;
-  /** Takes in one SMS; messages that arrive together share a transaction (group commit). */
-  intake: (sms: InboundSms) => Promise<IntakeResult>;
+  /** Takes in one message; messages that arrive together share a transaction (group commit). */
+  intake: (message: InboundMessage) => Promise<IntakeResult>;
 }
 
 /** PostgreSQL's codes for "another transaction got there first": worth one more try. */
@@ -19,8 +26,8 @@ const isConflict = (error: unknown) => conflictCodes.has((error as { code?: stri
 
 export interface TiplineOptions {
   /**
-   * Send what a batch of SMS queued as soon as it is stored, in the background (the local server).
-   * Without it, queued messages go out when the jobs run (tests drain the outbox themselves).
+   * Send what a batch of messages queued as soon as it is stored, in the background (the local
+   * server). Without it, queued messages go out when the jobs run (tests drain the outbox themselves).
    */
   sendAtOnce?: boolean;
 }
@@ -28,12 +35,9 @@ export interface TiplineOptions {
 /** Opens everything the tip line needs: configuration (checked), content, the store. */
 export async function startTipline(env: NodeJS.ProcessEnv = process.env, options: TiplineOptions = {}): Promise<Tipline> {
   const config = loadTiplineConfig(env, Number(env.PORT ?? 4321));
-  const directory = loadDirectory(config.responderDirectory);
   const { db, thread } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const sms = config.sms;
-  const context: IntakeContext = {
-    db,
-    directory,
+  const settings: IntakeSettings = {
+    directory: loadDirectory(config.responderDirectory),
     texts: loadTiplineTexts(),
     hotlines: loadHotlines(),
     encryptionKey: config.encryptionKey,
@@ -41,23 +45,24 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env, options
     autoReply: config.autoReply,
     lineCountry: config.lineCountry,
   };
+  const context: IntakeContext = { ...settings, db };
+  const sms = config.sms;
   const sender = sms.transport === 'twilio' ? twilioSender({ ...config.twilio, from: sms.from, apiBaseUrl: sms.apiBaseUrl }) : logSender;
   const pump = outboxPump(db, config.encryptionKey, sender);
-  // The embedded store takes in a batch on its own thread; a server, through the pool.
-  const { db: _, ...settings } = context;
-  if (thread) await thread.configure(settings);
-  const takeIn = (batch: InboundSms[], leaseQueued: boolean) =>
-    thread ? thread.receiveSmsBatch(batch, { leaseQueued }) : receiveSmsBatch(context, batch, { leaseQueued });
+  // The embedded store takes in a whole batch on its own thread; a server, through the pool.
+  const takeIn = thread
+    ? await thread.load<IntakeSettings, ThreadBatch, BatchOutcome>(new URL('./intake/on-store-thread.ts', import.meta.url), settings)
+    : (input: ThreadBatch) => receiveBatch(context, input.batch, input);
   return {
     ...context,
     config,
     sender,
     // The embedded store has one connection: one transaction at a time. A server takes a few.
-    intake: groupCommit(async (batch: InboundSms[]) => {
-      const { results, leased } = await takeIn(batch, options.sendAtOnce ?? false);
+    intake: groupCommit(async (batch: InboundMessage[]) => {
+      const { results, leased } = await takeIn({ batch, leaseQueued: options.sendAtOnce ?? false });
       if (options.sendAtOnce) {
         pump.send(leased);
-        // A responder's answer to a reporter is queued by responders.ts, due at once.
+        // A responder's answer to a reporter is queued by intake/responder-commands.ts, due at once.
         if (results.some((r) => r.outcome === 'responder')) pump.kick();
       }
       return results;

@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleSms } from '../../functions/sms';
 import { pseudonymFor } from '../../functions/_lib/crypto';
-import { receiveSmsBatch, type InboundSms } from '../../functions/_lib/intake';
+import { receiveBatch } from '../../functions/_lib/intake/receive';
+import type { InboundMessage } from '../../functions/_lib/intake/message';
 import { startTipline, type Tipline } from '../../functions/_lib/tipline';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_BASE_URL, databases, freshTipline, messageSid, replyIn, sms, twilioRequest } from './tipline-support';
 import { startFakeTwilio } from './fake-twilio';
 
-const inbound = (from: string, body: string, sid = messageSid()): InboundSms => ({ messageSid: sid, from, to: '+85523900100', body, fromCountry: 'KH' });
+const inbound = (from: string, body: string, id = messageSid()): InboundMessage => ({ channel: 'sms', id, from, body, country: 'KH' });
 
 /** Takes in a batch as the group commit does, and gives each message's result. */
-const take = async (line: Tipline, batch: InboundSms[]) => (await receiveSmsBatch(line, batch)).results;
+const take = async (line: Tipline, batch: InboundMessage[]) => (await receiveBatch(line, batch)).results;
 
 /** What the store holds for one number's conversations: counts only. */
 async function heldFor(line: Tipline, phone: string) {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { handleSms } from '../../functions/sms';
-import { drainOutbox } from '../../functions/_lib/outbox';
-import { escalateOverdue, purgeExpired } from '../../functions/_lib/jobs';
+import { drainOutbox } from '../../functions/_lib/outbox/delivery';
+import { escalateOverdue } from '../../functions/_lib/jobs/escalation';
+import { purgeExpired } from '../../functions/_lib/jobs/retention';
 import type { Tipline } from '../../functions/_lib/tipline';
 import { databases, freshTipline, replyIn, sms, twilioRequest } from './tipline-support';
 import { startFakeTwilio } from './fake-twilio';

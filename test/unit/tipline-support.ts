@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startTipline, type Tipline } from '../../functions/_lib/tipline';
-import { twilioSignature } from '../../functions/_lib/twilio-webhook';
+import { twilioSignature } from '../../functions/_lib/channels/twilio-signature';
 
 export const PUBLIC_BASE_URL = 'https://tips.example.org';
 export const AUTH_TOKEN = '0123456789abcdef0123456789abcdef';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadHotlines, loadTiplineTexts } from '../../functions/_lib/content';
-import { commandIn, fillReply, segmentsOf } from '../../functions/_lib/replies';
-import { detectLanguage, replyLanguage } from '../../functions/_lib/language';
+import { commandIn } from '../../functions/_lib/intake/keywords';
+import { fillReply, segmentsOf } from '../../functions/_lib/intake/replies';
+import { detectLanguage, replyLanguage } from '../../functions/_lib/intake/language';
 import { loadTiplineConfig } from '../../functions/_lib/config';
 import { localeCodes } from '../../src/i18n/locales';
 

@@ -10,19 +10,14 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import type { InboundSms, IntakeContext, IntakeResult } from '../intake.ts';
-import type { LeasedSms } from '../outbox.ts';
-
-/** The intake's settings and content, without the store, which the thread has its own of. */
-export type IntakeSettings = Omit<IntakeContext, 'db'>;
-export type IntakeOutcome = { results: IntakeResult[]; leased: LeasedSms[] };
+import type { Db } from './schema.ts';
 
 type Command =
   | { kind: 'acquire' }
   | { kind: 'query'; session?: number; sql: string; params: readonly unknown[] }
   | { kind: 'release'; session: number }
-  | { kind: 'configure'; settings: IntakeSettings }
-  | { kind: 'intake'; batch: InboundSms[]; leaseQueued: boolean }
+  | { kind: 'load'; module: string; settings: unknown }
+  | { kind: 'run'; unit: number; input: unknown }
   | { kind: 'close' };
 export type ThreadRequest = Command & { id: number };
 export type ThreadReply = { id: number; value: unknown } | { id: number; error: { name: string; message: string; code?: string } };
@@ -47,20 +42,29 @@ class ThreadConnection implements DatabaseConnection {
   }
 }
 
+/**
+ * A module the store's thread can load: its `onStoreThread(db, settings)` returns the unit of work
+ * the thread then runs on request. Settings and inputs cross threads by structured clone (a Buffer
+ * arrives as a plain Uint8Array).
+ */
+export type StoreThreadModule<S, I, O> = { onStoreThread(db: Db, settings: S): (input: I) => Promise<O> };
+
 export interface StoreThread {
   /** For Kysely: every query runs on the thread, with the connection held as Kysely asks. */
   dialect: Dialect;
-  /** Gives the thread what the intake needs (content, keys, directory); once, before `receiveSmsBatch`. */
-  configure(settings: IntakeSettings): Promise<void>;
-  /** Takes in a batch of SMS on the thread, in one transaction (intake.ts's receiveSmsBatch). */
-  receiveSmsBatch(batch: InboundSms[], options: { leaseQueued?: boolean }): Promise<IntakeOutcome>;
+  /**
+   * Loads a module on the thread (see StoreThreadModule) and returns a function that runs its unit
+   * of work there, start to commit, without a trip between threads for each statement.
+   */
+  load<S, I, O>(module: URL, settings: S): Promise<(input: I) => Promise<O>>;
 }
 
 /**
  * Starts the embedded PostgreSQL (PGlite) on a thread of its own (pglite-thread.ts). PGlite runs
  * each query to its end on the thread that calls it; on its own thread, the store's work uses the
- * second core, and a batch of SMS is taken in there from start to commit, without waiting between
- * its statements for the thread that answers webhooks. Stores in `folder`, or in memory.
+ * second core, and a unit of work loaded there (a batch of incoming messages) runs from start to
+ * commit without waiting between its statements for the thread that answers webhooks. The store
+ * knows nothing of that work: the caller names the module. Stores in `folder`, or in memory.
  */
 export function startStoreThread(folder: string | undefined): StoreThread {
   const worker = new Worker(new URL('./pglite-thread.ts', import.meta.url), { workerData: { folder } });
@@ -149,11 +153,9 @@ export function startStoreThread(folder: string | undefined): StoreThread {
       createQueryCompiler: () => new PostgresQueryCompiler(),
       createIntrospector: (db) => new PostgresIntrospector(db),
     },
-    async configure(settings) {
-      await call({ kind: 'configure', settings });
-    },
-    async receiveSmsBatch(batch, options) {
-      return (await call({ kind: 'intake', batch, leaseQueued: options.leaseQueued ?? false })) as IntakeOutcome;
+    async load<S, I, O>(module: URL, settings: S) {
+      const unit = (await call({ kind: 'load', module: module.href, settings })) as number;
+      return async (input: I) => (await call({ kind: 'run', unit, input })) as O;
     },
   };
 }

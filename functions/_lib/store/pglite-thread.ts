@@ -1,22 +1,22 @@
 /**
  * The embedded PostgreSQL's own thread (started by pglite-on-thread.ts). It answers two kinds of
  * request: Kysely's queries from the main thread (a transaction's on a connection held from
- * `acquire` to `release`), and whole batches of SMS to take in, which it runs here from start to
- * commit. PGlite has one connection: Kysely's PGlite dialect hands it to one holder at a time.
+ * `acquire` to `release`), and units of work from modules the caller loads here (a batch of
+ * incoming messages), which run here from start to commit. PGlite has one connection: Kysely's
+ * PGlite dialect hands it to one holder at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import type { Database } from '../db.ts';
-import { receiveSmsBatch, type IntakeContext } from '../intake.ts';
-import type { IntakeSettings, ThreadReply, ThreadRequest } from './pglite-on-thread.ts';
+import type { Database } from './schema.ts';
+import type { StoreThreadModule, ThreadReply, ThreadRequest } from './pglite-on-thread.ts';
 
 const port = parentPort!;
 const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite((workerData as { folder?: string }).folder)) });
 const sessions = new Map<number, { connection: Kysely<Database>; release: () => void }>();
 let nextSession = 0;
-let intake: IntakeContext | undefined;
+const units: ((input: unknown) => Promise<unknown>)[] = [];
 
 /** Holds the connection until the main thread releases it. */
 function openSession(): Promise<number> {
@@ -29,11 +29,6 @@ function openSession(): Promise<number> {
       }))
       .catch(refused);
   });
-}
-
-/** Keys cross threads as plain bytes; the crypto helpers expect Buffers. */
-function withBuffers(settings: IntakeSettings): IntakeSettings {
-  return { ...settings, encryptionKey: Buffer.from(settings.encryptionKey), pseudonymKey: Buffer.from(settings.pseudonymKey) };
 }
 
 async function answer(request: ThreadRequest): Promise<unknown> {
@@ -50,12 +45,12 @@ async function answer(request: ThreadRequest): Promise<unknown> {
       sessions.get(request.session)?.release();
       sessions.delete(request.session);
       return null;
-    case 'configure':
-      intake = { ...withBuffers(request.settings), db };
-      return null;
-    case 'intake':
-      if (!intake) throw new Error('The embedded store was asked to take in SMS before it was configured');
-      return receiveSmsBatch(intake, request.batch, { leaseQueued: request.leaseQueued });
+    case 'load': {
+      const module = (await import(request.module)) as StoreThreadModule<unknown, unknown, unknown>;
+      return units.push(module.onStoreThread(db, request.settings)) - 1;
+    }
+    case 'run':
+      return units[request.unit](request.input);
     case 'close':
       await db.destroy();
       return null;

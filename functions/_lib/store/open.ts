@@ -1,71 +1,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, type Generated, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
-import { startStoreThread, type StoreThread } from './store/pglite-on-thread.ts';
+import { startStoreThread, type StoreThread } from './pglite-on-thread.ts';
+import type { Database, Db } from './schema.ts';
 import * as initial from './migrations/001_initial.ts';
 import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
 import * as intakeIndexes from './migrations/003_intake_indexes.ts';
-
-export interface Database {
-  conversations: {
-    id: Generated<string>;
-    reporter_pseudonym: string;
-    reporter_number_sealed: string;
-    locale: string;
-    country: string | null;
-    opted_out: Generated<boolean>;
-    created_at: Generated<Date>;
-    last_message_at: Generated<Date>;
-  };
-  tips: {
-    id: Generated<string>;
-    ref: string;
-    conversation_id: string;
-    channel: 'sms' | 'voice' | 'web';
-    locale: string;
-    country: string | null;
-    status: Generated<string>;
-    created_at: Generated<Date>;
-    urgency: Generated<'urgent' | 'normal'>;
-    categories: Generated<string>;
-    route_index: Generated<number>;
-    escalation_step: Generated<number>;
-    notified_at: Generated<Date>;
-    claimed_by_name: string | null;
-    claimed_by_phone: string | null;
-    acknowledged_at: Date | null;
-  };
-  messages: {
-    id: Generated<string>;
-    conversation_id: string;
-    tip_id: string | null;
-    direction: 'in' | 'out';
-    twilio_sid: string | null;
-    body_sealed: string;
-    created_at: Generated<Date>;
-  };
-  outbox: {
-    id: Generated<string>;
-    tip_id: string | null;
-    purpose: 'notify' | 'escalate' | 'to-reporter' | 'to-responder' | 'confirm';
-    recipient_sealed: string;
-    body_sealed: string;
-    attempts: Generated<number>;
-    next_attempt_at: Generated<Date>;
-    sent_at: Date | null;
-    transport: string | null;
-    provider_sid: string | null;
-    last_error: string | null;
-    created_at: Generated<Date>;
-  };
-  processed_requests: {
-    twilio_sid: string;
-    received_at: Generated<Date>;
-  };
-}
-
-export type Db = Kysely<Database>;
 
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
 const migrations: Record<string, Migration> = {
@@ -95,7 +36,7 @@ function refuseOlderStore(folder: string): void {
 
 export interface Store {
   db: Db;
-  /** The embedded store's own thread, which takes in whole batches of SMS by itself. */
+  /** The embedded store's own thread, which can run whole units of work (a batch of messages) by itself. */
   thread?: StoreThread;
 }
 

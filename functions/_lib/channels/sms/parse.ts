@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { InboundMessage } from '../../intake/message.ts';
 
 const phone = z.string().regex(/^\+?[0-9]{3,15}$/, 'a phone number in E.164 form, e.g. +85512345678');
 
 /**
- * The fields of Twilio's incoming-message webhook that the line uses. Everything else Twilio sends
- * (FromCity, FromState, FromZip and other carrier location fields) is dropped here and never stored.
+ * The fields of Twilio's incoming-message webhook that the line uses, as the intake's channel-agnostic
+ * message. Everything else Twilio sends (FromCity, FromState, FromZip and other carrier location
+ * fields) is dropped here and never stored.
  */
 export const inboundSmsSchema = z
   .object({
@@ -15,4 +17,7 @@ export const inboundSmsSchema = z
     Body: z.string().max(1600, 'at most 1600 characters (10 SMS segments)'),
     FromCountry: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   })
-  .transform((p) => ({ messageSid: p.MessageSid, accountSid: p.AccountSid, from: p.From, to: p.To, body: p.Body, fromCountry: p.FromCountry }));
+  .transform((p): { accountSid: string; message: InboundMessage } => ({
+    accountSid: p.AccountSid,
+    message: { channel: 'sms', id: p.MessageSid, from: p.From, body: p.Body, country: p.FromCountry },
+  }));

@@ -1,6 +1,6 @@
-import { decrypt } from './crypto.ts';
-import { responderByPhone } from './directory.ts';
-import type { Tipline } from './tipline.ts';
+import { decrypt } from '../functions/_lib/crypto.ts';
+import { responderByPhone } from '../functions/_lib/routing/directory.ts';
+import type { Tipline } from '../functions/_lib/tipline.ts';
 
 /**
  * Local mode only (the local server mounts it at GET /api/dev/outbox): what the log transport

@@ -1,5 +1,6 @@
 import { groupById, type Directory } from './directory.ts';
-import type { OutgoingSms, Purpose } from './outbox.ts';
+import type { OutgoingSms } from '../store/outbox-rows.ts';
+import type { Purpose } from '../store/schema.ts';
 
 export interface TipFacts {
   id: string;

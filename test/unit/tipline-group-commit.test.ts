@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from '../../functions/_lib/group-commit';
+import { groupCommit } from '../../functions/_lib/store/group-commit';
 
 const conflict = Object.assign(new Error('duplicate key value'), { code: '23505' });
 const isConflict = (error: unknown) => (error as { code?: string }).code === '23505';

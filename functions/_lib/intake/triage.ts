@@ -1,5 +1,5 @@
-import type { TextsByLocale } from './replies.ts';
-import type { Urgency } from './directory.ts';
+import type { TextsByLocale } from '../content.ts';
+import type { Urgency } from '../routing/directory.ts';
 
 const unspaced = /[\u0E00-\u0E7F\u1780-\u17FF]/;
 const lists = ['urgent', 'labour', 'sexual', 'child'] as const;

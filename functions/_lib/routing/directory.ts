@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { describeIssues } from '../../src/utils/content-errors.ts';
+import { describeIssues } from '../../../src/utils/content-errors.ts';
 
 const phone = z.string().regex(/^\+[0-9]{6,15}$/, 'a phone number in E.164 form, e.g. +85523990001');
 const urgency = z.enum(['urgent', 'normal']);

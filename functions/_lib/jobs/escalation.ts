@@ -1,8 +1,8 @@
-import type { Db } from './db.ts';
-import { decrypt } from './crypto.ts';
-import { routeAt, type Directory } from './directory.ts';
-import { drainAll, enqueue, type Sender } from './outbox.ts';
-import { notificationText, notificationsFor } from './routing.ts';
+import type { Db } from '../store/schema.ts';
+import { decrypt } from '../crypto.ts';
+import { routeAt, type Directory } from '../routing/directory.ts';
+import { enqueue } from '../outbox/delivery.ts';
+import { notificationText, notificationsFor } from '../routing/notifications.ts';
 
 /**
  * A tip nobody has taken (ACK) within its route's ackMinutes goes to the next group of the chain,
@@ -32,32 +32,4 @@ export async function escalateOverdue(db: Db, key: Buffer, directory: Directory,
     });
   }
   return escalated;
-}
-
-/** Deletes conversations (with their tips, messages and queued messages) past the retention period. */
-export async function purgeExpired(db: Db, retentionDays: number, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const deleted = await db.deleteFrom('conversations').where('last_message_at', '<', cutoff).executeTakeFirst();
-  await db.deleteFrom('processed_requests').where('received_at', '<', cutoff).execute();
-  await db.deleteFrom('outbox').where('sent_at', '<', cutoff).execute();
-  return Number(deleted.numDeletedRows);
-}
-
-export interface JobContext {
-  db: Db;
-  encryptionKey: Buffer;
-  directory: Directory;
-  sender: Sender;
-  config: { retentionDays: number };
-}
-
-/**
- * Everything periodic, once: the local server calls it on a timer, Netlify on a schedule. Retention
- * is counted in days: a caller that runs every few seconds can leave it out of most runs.
- */
-export async function runJobs(ctx: JobContext, now = new Date(), options: { retention?: boolean } = {}) {
-  const outbox = await drainAll(ctx.db, ctx.encryptionKey, ctx.sender);
-  const escalated = await escalateOverdue(ctx.db, ctx.encryptionKey, ctx.directory, now);
-  const purged = options.retention === false ? 0 : await purgeExpired(ctx.db, ctx.config.retentionDays, now);
-  return { ...outbox, escalated, purged };
 }

@@ -1,47 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import { locales, type Locale } from '../../src/i18n/locales.ts';
-import { encrypt } from './crypto.ts';
-import type { Database } from './db.ts';
-import { routeAt, routeFor } from './directory.ts';
-import type { InboundSms, IntakeContext, IntakeResult } from './intake.ts';
+import { locales, type Locale } from '../../../src/i18n/locales.ts';
+import { textFor } from '../content.ts';
+import { encrypt } from '../crypto.ts';
+import { routeAt, routeFor } from '../routing/directory.ts';
+import { notificationText, notificationsFor } from '../routing/notifications.ts';
+import type { BatchWrites, ReporterState, TipState } from '../store/inbound-batch.ts';
+import type { OutgoingSms } from '../store/outbox-rows.ts';
+import { commandIn } from './keywords.ts';
 import { replyLanguage } from './language.ts';
-import type { OutgoingSms } from './outbox.ts';
-import { commandIn, fillReply, textFor } from './replies.ts';
-import { notificationText, notificationsFor } from './routing.ts';
+import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
+import { fillReply } from './replies.ts';
 import { newTipRef } from './tip-ref.ts';
 import { triage } from './triage.ts';
 
-export type TipState = Pick<
-  Selectable<Database['tips']>,
-  'id' | 'ref' | 'urgency' | 'country' | 'locale' | 'categories' | 'route_index' | 'escalation_step' | 'claimed_by_phone'
->;
-
-/** What the store holds for one reporter: their conversation and its latest tip, if any. */
-export interface ReporterState {
-  conversation?: { id: string; locale: string; optedOut: boolean };
-  tip?: TipState;
-}
-
-/** Everything a batch of reporters' messages changes in the store, for one transaction to write. */
-export interface IntakeWrites {
-  /** Stored conversations the reporter erased (DELETE); their tips, messages and outbox go with them. */
-  deletedConversations: string[];
-  newConversations: {
-    id: string; reporterPseudonym: string; reporterNumberSealed: string; locale: string; country: string | null; optedOut: boolean;
-  }[];
-  changedConversations: { id: string; locale: string; optedOut: boolean; messaged: boolean }[];
-  newTips: {
-    id: string; ref: string; conversationId: string; locale: string; country: string | null; urgency: string; categories: string; routeIndex: number;
-  }[];
-  /** Incoming messages, sealed. */
-  messages: { conversationId: string; tipId: string; twilioSid: string; bodySealed: string }[];
-  outbox: OutgoingSms[];
-}
-
-export interface ReporterSms {
-  sms: InboundSms;
-  /** The keyed pseudonym of the sender's number (crypto.ts). */
+export interface ReporterMessage {
+  message: InboundMessage;
+  /** The keyed pseudonym of the sender (crypto.ts). */
   pseudonym: string;
 }
 
@@ -59,15 +33,15 @@ function countryLocale(country: string | undefined): Locale | undefined {
  */
 export function planReporterMessages(
   ctx: IntakeContext,
-  incoming: ReporterSms[],
+  incoming: ReporterMessage[],
   known: Map<string, ReporterState>,
-): { results: IntakeResult[]; writes: IntakeWrites } {
+): { results: IntakeResult[]; writes: BatchWrites } {
   const states = new Map(known);
   const deleted: string[] = [];
-  const created = new Map<string, IntakeWrites['newConversations'][number]>();
-  const changed = new Map<string, IntakeWrites['changedConversations'][number]>();
-  let tips: IntakeWrites['newTips'] = [];
-  let messages: IntakeWrites['messages'] = [];
+  const created = new Map<string, BatchWrites['newConversations'][number]>();
+  const changed = new Map<string, BatchWrites['changedConversations'][number]>();
+  let tips: BatchWrites['newTips'] = [];
+  let messages: BatchWrites['messages'] = [];
   let outbox: { conversationId: string; message: OutgoingSms }[] = [];
 
   /** Keeps a conversation's language and opt-out, for a new conversation or a stored one. */
@@ -92,17 +66,17 @@ export function planReporterMessages(
     outbox = outbox.filter((o) => o.conversationId !== conversationId);
   }
 
-  function receive({ sms, pseudonym }: ReporterSms): IntakeResult {
+  function receive({ message: inbound, pseudonym }: ReporterMessage): IntakeResult {
     const state: ReporterState = states.get(pseudonym) ?? {};
     states.set(pseudonym, state);
     const { conversation } = state;
     const wasOptedOut = conversation?.optedOut ?? false;
-    const country = sms.fromCountry ?? ctx.lineCountry;
+    const country = inbound.country ?? ctx.lineCountry;
     const hotlines = country ? ctx.hotlines.get(country) : undefined;
-    const command = commandIn(sms.body, ctx.texts);
+    const command = commandIn(inbound.body, ctx.texts);
     const locale = replyLanguage({
       chosen: command?.command === 'language' ? command.locale : undefined,
-      text: command && command.command !== 'help' ? '' : sms.body,
+      text: command && command.command !== 'help' ? '' : inbound.body,
       previous: conversation?.locale,
       countryDefault: countryLocale(country),
     });
@@ -130,7 +104,7 @@ export function planReporterMessages(
       created.set(state.conversation.id, {
         id: state.conversation.id,
         reporterPseudonym: pseudonym,
-        reporterNumberSealed: encrypt(sms.from, ctx.encryptionKey),
+        reporterNumberSealed: encrypt(inbound.from, ctx.encryptionKey),
         locale,
         country: country ?? null,
         optedOut: false,
@@ -142,24 +116,24 @@ export function planReporterMessages(
     const queue = (...queued: OutgoingSms[]) => outbox.push(...queued.map((message) => ({ conversationId, message })));
     const isNewTip = !state.tip;
     if (!state.tip) {
-      const { urgency, categories } = triage(sms.body, ctx.texts);
+      const { urgency, categories } = triage(inbound.body, ctx.texts);
       const { index, route } = routeFor(ctx.directory, { country: country ?? null, locale, urgency });
       const tip: TipState = {
         id: randomUUID(), ref: newTipRef(), urgency, country: country ?? null, locale,
         categories: categories.join(','), route_index: index, escalation_step: 0, claimed_by_phone: null,
       };
-      tips.push({ id: tip.id, ref: tip.ref, conversationId, locale, country: tip.country, urgency, categories: tip.categories, routeIndex: index });
+      tips.push({ id: tip.id, ref: tip.ref, conversationId, channel: inbound.channel, locale, country: tip.country, urgency, categories: tip.categories, routeIndex: index });
       state.tip = tip;
-      queue(...notificationsFor(ctx.directory, route.notify[0], tip.id, 'notify', notificationText(tip, sms.body)));
+      queue(...notificationsFor(ctx.directory, route.notify[0], tip.id, 'notify', notificationText(tip, inbound.body)));
     } else if (state.tip.claimed_by_phone) {
       // The reporter answers: it reaches the responder who took the tip, through the line.
-      queue({ tipId: state.tip.id, purpose: 'to-responder', to: state.tip.claimed_by_phone, body: `#${state.tip.ref} ${sms.body}` });
+      queue({ tipId: state.tip.id, purpose: 'to-responder', to: state.tip.claimed_by_phone, body: `#${state.tip.ref} ${inbound.body}` });
     } else {
       const route = routeAt(ctx.directory, state.tip.route_index);
       const group = route.notify[Math.min(state.tip.escalation_step, route.notify.length - 1)];
-      queue(...notificationsFor(ctx.directory, group, state.tip.id, 'notify', notificationText(state.tip, sms.body, 'More on tip')));
+      queue(...notificationsFor(ctx.directory, group, state.tip.id, 'notify', notificationText(state.tip, inbound.body, 'More on tip')));
     }
-    messages.push({ conversationId, tipId: state.tip.id, twilioSid: sms.messageSid, bodySealed: encrypt(sms.body, ctx.encryptionKey) });
+    messages.push({ conversationId, tipId: state.tip.id, providerId: inbound.id, bodySealed: encrypt(inbound.body, ctx.encryptionKey) });
 
     // "Help" gets the carriers' expected answer, but it is also kept as a report: a person who
     // texts "help me" alone may be in danger, and a responder must see it.

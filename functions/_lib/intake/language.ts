@@ -1,5 +1,5 @@
 import { franc } from 'franc-min';
-import { isLocale, type Locale } from '../../src/i18n/locales.ts';
+import { isLocale, type Locale } from '../../../src/i18n/locales.ts';
 
 /** Scripts that name their language on their own. */
 const scripts: [RegExp, Locale][] = [

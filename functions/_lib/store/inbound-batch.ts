@@ -1,29 +1,58 @@
+/**
+ * What a batch of incoming messages reads from the store and writes to it, whatever decided those
+ * writes: the store knows the rows, not the rules.
+ */
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
-import type { Database } from './db.ts';
-import type { InboundSms } from './intake.ts';
-import { LEASE, outboxRow, type LeasedSms } from './outbox.ts';
-import type { IntakeWrites, ReporterState } from './reporter-messages.ts';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Channel, Database } from './schema.ts';
+import { LEASE, outboxRow, type LeasedSms, type OutgoingSms } from './outbox-rows.ts';
 
 type Tx = Transaction<Database>;
 
+export type TipState = Pick<
+  Selectable<Database['tips']>,
+  'id' | 'ref' | 'urgency' | 'country' | 'locale' | 'categories' | 'route_index' | 'escalation_step' | 'claimed_by_phone'
+>;
+
+/** What the store holds for one reporter: their conversation and its latest tip, if any. */
+export interface ReporterState {
+  conversation?: { id: string; locale: string; optedOut: boolean };
+  tip?: TipState;
+}
+
+/** Everything a batch of reporters' messages changes in the store, for one transaction to write. */
+export interface BatchWrites {
+  /** Stored conversations the reporter erased (DELETE); their tips, messages and outbox go with them. */
+  deletedConversations: string[];
+  newConversations: {
+    id: string; reporterPseudonym: string; reporterNumberSealed: string; locale: string; country: string | null; optedOut: boolean;
+  }[];
+  changedConversations: { id: string; locale: string; optedOut: boolean; messaged: boolean }[];
+  newTips: {
+    id: string; ref: string; conversationId: string; channel: Channel; locale: string; country: string | null; urgency: string; categories: string; routeIndex: number;
+  }[];
+  /** Incoming messages, sealed, each with the channel's own id for it. */
+  messages: { conversationId: string; tipId: string; providerId: string; bodySealed: string }[];
+  outbox: OutgoingSms[];
+}
+
 /**
- * Records each message's Twilio id, in one statement, and returns the positions of the messages
- * seen for the first time. Twilio retries a webhook it thinks failed: a second copy, in this batch
- * or any before, is a no-op (one stored message, one reply).
+ * Records each message's id (Twilio's MessageSid or CallSid), in one statement, and returns the
+ * positions of the ids seen for the first time. Twilio retries a webhook it thinks failed: a second
+ * copy, in this batch or any before, is a no-op (one stored message, one reply).
  */
-export async function firstDeliveries(tx: Tx, batch: InboundSms[]): Promise<number[]> {
+export async function firstDeliveries(tx: Tx, ids: string[]): Promise<number[]> {
   const firstIndexOf = new Map<string, number>();
-  batch.forEach((sms, i) => firstIndexOf.has(sms.messageSid) || firstIndexOf.set(sms.messageSid, i));
+  ids.forEach((id, i) => firstIndexOf.has(id) || firstIndexOf.set(id, i));
   const firstInBatch = [...firstIndexOf.values()];
   const inserted = await tx
     .insertInto('processed_requests')
-    .values(firstInBatch.map((i) => ({ twilio_sid: batch[i].messageSid })))
+    .values(firstInBatch.map((i) => ({ twilio_sid: ids[i] })))
     .onConflict((c) => c.doNothing())
     .returning('twilio_sid')
     .execute();
   const fresh = new Set(inserted.map((r) => r.twilio_sid));
-  return firstInBatch.filter((i) => fresh.has(batch[i].messageSid));
+  return firstInBatch.filter((i) => fresh.has(ids[i]));
 }
 
 /** The conversations of these reporters, each with its latest tip, in one statement. */
@@ -73,12 +102,12 @@ function column<T, K extends keyof T>(rows: T[], key: K): T[K][] {
  * PostgreSQL checks the references between the new rows at the end of the statement. A conversation
  * erased in the batch goes first, on its own, so its reporter can start a new one in the same batch.
  */
-export async function saveWrites(tx: Tx, key: Buffer, writes: IntakeWrites, options: { leaseQueued?: boolean } = {}): Promise<LeasedSms[]> {
+export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, options: { leaseQueued?: boolean } = {}): Promise<LeasedSms[]> {
   if (writes.deletedConversations.length) {
     await tx.deleteFrom('conversations').where('id', 'in', writes.deletedConversations).execute();
   }
   const { newConversations: conversations, changedConversations: changed, newTips: tips, messages } = writes;
-  // Messages the caller sends at once are queued already leased to it (see outboxPump): sent
+  // Messages the caller sends at once are queued already leased to it (see outbox/pump.ts): sent
   // without another trip to the store, and by the scheduled jobs should this process stop first.
   const leased = options.leaseQueued ?? false;
   const outbox = writes.outbox.map((m) => ({ id: randomUUID(), ...outboxRow(m, key) }));
@@ -97,16 +126,14 @@ export async function saveWrites(tx: Tx, key: Buffer, writes: IntakeWrites, opti
       where c.id = u.id
     ), new_tips as (
       insert into tips (id, ref, conversation_id, channel, locale, country, urgency, categories, route_index)
-      select id, ref, conversation_id, 'sms', locale, country, urgency, categories, route_index
-      from unnest(${column(tips, 'id')}::uuid[], ${column(tips, 'ref')}::text[], ${column(tips, 'conversationId')}::uuid[],
-                  ${column(tips, 'locale')}::text[], ${column(tips, 'country')}::text[], ${column(tips, 'urgency')}::text[],
-                  ${column(tips, 'categories')}::text[], ${column(tips, 'routeIndex')}::integer[])
-           as t (id, ref, conversation_id, locale, country, urgency, categories, route_index)
+      select * from unnest(${column(tips, 'id')}::uuid[], ${column(tips, 'ref')}::text[], ${column(tips, 'conversationId')}::uuid[],
+                           ${column(tips, 'channel')}::text[], ${column(tips, 'locale')}::text[], ${column(tips, 'country')}::text[],
+                           ${column(tips, 'urgency')}::text[], ${column(tips, 'categories')}::text[], ${column(tips, 'routeIndex')}::integer[])
     ), new_messages as (
       insert into messages (conversation_id, tip_id, direction, twilio_sid, body_sealed)
       select conversation_id, tip_id, 'in', twilio_sid, body_sealed
       from unnest(${column(messages, 'conversationId')}::uuid[], ${column(messages, 'tipId')}::uuid[],
-                  ${column(messages, 'twilioSid')}::text[], ${column(messages, 'bodySealed')}::text[])
+                  ${column(messages, 'providerId')}::text[], ${column(messages, 'bodySealed')}::text[])
            as m (conversation_id, tip_id, twilio_sid, body_sealed)
     )
     insert into outbox (id, tip_id, purpose, recipient_sealed, body_sealed, attempts, next_attempt_at)

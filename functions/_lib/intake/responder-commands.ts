@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
-import { decrypt, encrypt } from './crypto.ts';
-import type { Database } from './db.ts';
-import { enqueue } from './outbox.ts';
+import { decrypt, encrypt } from '../crypto.ts';
+import type { Database } from '../store/schema.ts';
+import { enqueue } from '../outbox/delivery.ts';
 
 /**
  * What a responder can text the line: `ACK <ref>` takes a tip (and stops its escalation);

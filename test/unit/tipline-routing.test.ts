@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { directorySchema, loadDirectory, responderByPhone, routeFor } from '../../functions/_lib/directory';
+import { directorySchema, loadDirectory, responderByPhone, routeFor } from '../../functions/_lib/routing/directory';
 import { loadTiplineTexts } from '../../functions/_lib/content';
-import { triage } from '../../functions/_lib/triage';
-import { notificationText } from '../../functions/_lib/routing';
+import { triage } from '../../functions/_lib/intake/triage';
+import { notificationText } from '../../functions/_lib/routing/notifications';
 
 const directory = loadDirectory('config/responders.example.yaml');
 const texts = loadTiplineTexts();

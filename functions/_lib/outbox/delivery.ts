@@ -1,48 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import twilio from 'twilio';
-import { decrypt, encrypt } from './crypto.ts';
-import type { Database, Db } from './db.ts';
-
-export type Purpose = Database['outbox']['purpose'];
-
-export interface Sender {
-  /** Sends one SMS; throws when the provider does not take it. */
-  send(message: { to: string; body: string }): Promise<{ sid: string; transport: string }>;
-}
-
-/** Real SMS through the `twilio` client (the API base URL can point at a fake API in tests). */
-export function twilioSender(options: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string }): Sender {
-  const client = twilio(options.accountSid, options.authToken, { autoRetry: false });
-  if (options.apiBaseUrl) client.api.baseUrl = options.apiBaseUrl;
-  return {
-    async send({ to, body }) {
-      const message = await client.messages.create({ to, from: options.from, body });
-      return { sid: message.sid, transport: 'twilio' };
-    },
-  };
-}
-
-/**
- * Local mode with no Twilio account: nothing leaves the machine. The outbox row, marked sent with
- * transport "log", is the record of what would have been sent (npm run sms prints it).
- */
-export const logSender: Sender = {
-  async send() {
-    return { sid: `LOG${Date.now().toString(36)}`, transport: 'log' };
-  },
-};
-
-export interface OutgoingSms {
-  tipId: string | null;
-  purpose: Purpose;
-  to: string;
-  body: string;
-}
-
-/** An outgoing SMS as the outbox keeps it: recipient and text sealed. */
-export function outboxRow(message: OutgoingSms, key: Buffer) {
-  return { tip_id: message.tipId, purpose: message.purpose, recipient_sealed: encrypt(message.to, key), body_sealed: encrypt(message.body, key) };
-}
+import { decrypt } from '../crypto.ts';
+import type { Database, Db } from '../store/schema.ts';
+import { LEASE, outboxRow, type LeasedSms, type OutgoingSms } from '../store/outbox-rows.ts';
+import type { Sender } from './senders.ts';
 
 /** Queues messages (in one statement) in the caller's transaction: sent only if the tip is stored. */
 export async function enqueue(tx: Transaction<Database> | Db, key: Buffer, ...messages: OutgoingSms[]): Promise<void> {
@@ -59,18 +19,6 @@ export function backoffSeconds(attempts: number): number {
 function withoutNumbers(message: string): string {
   return message.replace(/\+?\d[\d\s-]{5,}\d/g, '[number]').slice(0, 300);
 }
-
-/** A message taken for sending: nobody else sends it until the lease runs out. */
-export interface LeasedSms {
-  id: string;
-  to: string;
-  body: string;
-  /** Tries so far, this one included. */
-  attempts: number;
-}
-
-/** How long a message taken for sending is left to its sender before anyone else may try it. */
-export const LEASE = sql`interval '2 minutes'`;
 
 /**
  * Sends messages already leased, then records the outcome: those sent in one statement (the store
@@ -137,47 +85,3 @@ export async function drainAll(db: Db, key: Buffer, sender: Sender, batchSize = 
   return total;
 }
 
-/**
- * Sends in the background, as soon as they are queued, so responders hear of a tip in seconds
- * rather than at the next scheduled run. `send` takes messages leased when they were queued (no
- * second trip to the store); `kick` sends whatever else is due. One run at a time: what arrives
- * during a run goes out in the next. A failure leaves messages queued for their retry.
- */
-export function outboxPump(db: Db, key: Buffer, sender: Sender) {
-  let running: Promise<void> | undefined;
-  let leased: LeasedSms[] = [];
-  let kicked = false;
-  async function run(): Promise<void> {
-    while (leased.length || kicked) {
-      const batch = leased;
-      leased = [];
-      const drain = kicked;
-      kicked = false;
-      try {
-        if (batch.length) await deliver(db, sender, batch);
-        if (drain) await drainAll(db, key, sender);
-      } catch (error) {
-        // What was not marked sent stays queued, and is sent when its lease runs out.
-        console.error(`Sending queued messages failed: ${(error as Error).name}`);
-      }
-    }
-  }
-  function start(): void {
-    if (running) return;
-    running = run().finally(() => {
-      running = undefined;
-      if (leased.length || kicked) start();
-    });
-  }
-  return {
-    send(messages: LeasedSms[]): void {
-      if (!messages.length) return;
-      leased.push(...messages);
-      start();
-    },
-    kick(): void {
-      kicked = true;
-      start();
-    },
-  };
-}

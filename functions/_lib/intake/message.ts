@@ -1,0 +1,41 @@
+import type { CountryHotlines } from '../../../src/schemas/hotline.ts';
+import type { TextsByLocale } from '../content.ts';
+import type { Directory } from '../routing/directory.ts';
+import type { Channel, Db } from '../store/schema.ts';
+
+/**
+ * One incoming message, whatever the channel it came by: what a channel hands to the intake once it
+ * has checked and parsed the request.
+ */
+export interface InboundMessage {
+  channel: Channel;
+  /** The channel's own id for this message (Twilio's MessageSid or CallSid): a second delivery is a no-op. */
+  id: string;
+  /** Who sent it, as the channel knows them (a phone number for SMS): kept only sealed and as a pseudonym. */
+  from: string;
+  body: string;
+  /** The sender's country (ISO code), if the channel knows it. */
+  country?: string;
+}
+
+/** What the intake works with: the store, the line's texts and numbers, keys and the responder directory. */
+export interface IntakeContext {
+  db: Db;
+  texts: TextsByLocale;
+  hotlines: Map<string, CountryHotlines>;
+  encryptionKey: Buffer;
+  pseudonymKey: Buffer;
+  autoReply: boolean;
+  lineCountry?: string;
+  directory: Directory;
+}
+
+/** The intake's settings and content: its context without the store, which a caller opens. */
+export type IntakeSettings = Omit<IntakeContext, 'db'>;
+
+/** The answer to send back, if any, and what happened (for tests and the simulator; no personal data). */
+export interface IntakeResult {
+  reply: string | null;
+  outcome: 'duplicate' | 'report' | 'stop' | 'start' | 'help' | 'delete' | 'language' | 'responder';
+  tipRef?: string;
+}

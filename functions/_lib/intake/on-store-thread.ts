@@ -1,0 +1,16 @@
+import type { StoreThreadModule } from '../store/pglite-on-thread.ts';
+import type { Db } from '../store/schema.ts';
+import type { InboundMessage, IntakeSettings } from './message.ts';
+import { receiveBatch, type BatchOutcome } from './receive.ts';
+
+export type ThreadBatch = { batch: InboundMessage[]; leaseQueued: boolean };
+
+/**
+ * Loaded by the embedded store's thread (store/pglite-on-thread.ts): takes in whole batches there,
+ * start to commit, without a trip between threads for each statement.
+ */
+export const onStoreThread: StoreThreadModule<IntakeSettings, ThreadBatch, BatchOutcome>['onStoreThread'] = (db: Db, settings) => {
+  // Keys cross threads as plain bytes; the crypto helpers expect Buffers.
+  const ctx = { ...settings, db, encryptionKey: Buffer.from(settings.encryptionKey), pseudonymKey: Buffer.from(settings.pseudonymKey) };
+  return ({ batch, leaseQueued }) => receiveBatch(ctx, batch, { leaseQueued });
+};

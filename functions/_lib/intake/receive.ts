@@ -1,0 +1,46 @@
+import { pseudonymFor } from '../crypto.ts';
+import { responderByPhone } from '../routing/directory.ts';
+import { firstDeliveries, loadReporters, saveWrites } from '../store/inbound-batch.ts';
+import type { LeasedSms } from '../store/outbox-rows.ts';
+import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
+import { planReporterMessages, type ReporterMessage } from './planner.ts';
+import { handleResponderSms } from './responder-commands.ts';
+
+export interface BatchOutcome {
+  results: IntakeResult[];
+  /** What the batch queued for sending, leased to the caller (with `leaseQueued`). */
+  leased: LeasedSms[];
+}
+
+/**
+ * Takes in a batch of messages in one transaction: records each once (Twilio retries), lets
+ * responders take and answer tips, threads reporters' messages into their conversations by
+ * pseudonym, and says what to answer each, in its sender's language. Phone numbers and texts are
+ * kept only sealed. Nothing is stored unless all of it is (the caller writes a failed batch again,
+ * one by one). With `leaseQueued`, what it queues for responders comes back leased, for the caller
+ * to send.
+ */
+export async function receiveBatch(
+  ctx: IntakeContext,
+  batch: InboundMessage[],
+  options: { leaseQueued?: boolean } = {},
+): Promise<BatchOutcome> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const results: IntakeResult[] = batch.map(() => ({ reply: null, outcome: 'duplicate' }));
+    const reporters: (ReporterMessage & { index: number })[] = [];
+    for (const index of await firstDeliveries(tx, batch.map((m) => m.id))) {
+      const message = batch[index];
+      // Only numbers in the responder directory are responders; everyone else is a reporter.
+      // Responders go first, so a reporter in the same batch sees the tip as its responder left it.
+      const responder = responderByPhone(ctx.directory, message.from);
+      if (responder) results[index] = { reply: await handleResponderSms(tx, ctx.encryptionKey, responder, message.body), outcome: 'responder' };
+      else reporters.push({ index, message, pseudonym: pseudonymFor(message.from, ctx.pseudonymKey) });
+    }
+    if (!reporters.length) return { results, leased: [] };
+    const known = await loadReporters(tx, reporters.map((r) => r.pseudonym));
+    const planned = planReporterMessages(ctx, reporters, known);
+    const leased = await saveWrites(tx, ctx.encryptionKey, planned.writes, options);
+    reporters.forEach((r, i) => (results[r.index] = planned.results[i]));
+    return { results, leased };
+  });
+}
