@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { audienceSchema } from './taxonomy';
 import { localeCodes, type Locale } from '../i18n/locales';
+import { translatedFrom } from './translation';
 
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as KH');
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'a file name without .mdx, e.g. spot-the-fake-job-offer');
@@ -31,6 +32,8 @@ export const campaignSchema = z
     /** Countries whose hotlines it promotes: files in content/hotlines/. */
     hotlineCountries: z.array(countryCode).min(1),
     updated: z.coerce.date(),
+    /** On a translation: the English version it was made from (written by npm run translations -- --mark). */
+    translatedFrom,
   });
 
 export type CampaignData = z.output<typeof campaignSchema>;

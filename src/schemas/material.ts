@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { audienceSchema, topicSchema } from './taxonomy';
+import { translatedFrom } from './translation';
 
 export const formats = [
   'lesson-plan',
@@ -41,6 +42,8 @@ export const materialSchema = z
     reviewed: z.coerce.date(),
     /** A made-up story or case: the page says so. */
     fictional: z.boolean(),
+    /** On a translation: the English version it was made from (written by npm run translations -- --mark). */
+    translatedFrom,
   })
   .superRefine((m, ctx) => {
     if (m.audience === 'schools' && !m.ageRange) {

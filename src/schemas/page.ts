@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { audienceSchema, topicSchema } from './taxonomy';
+import { translatedFrom } from './translation';
 
 /** A page of risk information, in one locale: content/pages/<locale>/<slug>.mdx */
 export const pageSchema = z.object({
@@ -17,6 +18,8 @@ export const pageSchema = z.object({
   audiences: z.array(audienceSchema).default([]),
   /** What the page is about. Set on the English page; its translations share it. */
   topics: z.array(topicSchema).default([]),
+  /** On a translation: the English version it was made from (written by npm run translations -- --mark). */
+  translatedFrom,
 });
 
 export type PageInput = z.input<typeof pageSchema>;

@@ -25,6 +25,8 @@ const staticKeys = [
   'home.topics',
   'home.emergency',
   'fallback.notice',
+  'translation.stale',
+  'translation.readEnglish',
   'updated.label',
   'hotlines.title',
   'hotlines.emergency',

@@ -38,6 +38,12 @@ async function buildOutput(dir: string): Promise<string> {
   throw new Error('the build succeeded, but it should have failed');
 }
 
+/** Builds a copy that should build, and returns its dist/ folder. */
+async function build(dir: string): Promise<string> {
+  await run(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir });
+  return join(dir, 'dist');
+}
+
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('a broken content file fails the build with a message staff can act on', () => {
@@ -79,5 +85,19 @@ describe('a broken content file fails the build with a message staff can act on'
     } finally {
       delete process.env.REQUIRE_VERIFIED_HOTLINES;
     }
+  });
+});
+
+describe('a translation made from an older English text', () => {
+  it('says quietly that the English has changed, and only there', async () => {
+    const dir = siteWith('content/pages/en/signs-of-trafficking.mdx', (t) =>
+      t.replace('Trafficking is often hidden.', 'Trafficking is often well hidden.'),
+    );
+    const dist = await build(dir);
+    const stale = readFileSync(join(dist, 'fr/signs-of-trafficking/index.html'), 'utf8');
+    expect(stale).toMatch(/<p class="stale-notice"[^>]*>La version anglaise de cette page a changé/);
+    expect(stale).toContain('href="/en/signs-of-trafficking/" hreflang="en"');
+    expect(readFileSync(join(dist, 'fr/how-recruiters-deceive/index.html'), 'utf8')).not.toContain('stale-notice');
+    expect(readFileSync(join(dist, 'en/signs-of-trafficking/index.html'), 'utf8')).not.toContain('stale-notice');
   });
 });
