@@ -13,7 +13,7 @@ const provenance = {
 };
 
 /** Phone numbers as dialled locally: digits, spaces, +, - and parentheses only. */
-const phoneNumber = z
+export const phoneNumber = z
   .string()
   .regex(/^\+?[0-9][0-9 ()-]{1,20}$/, 'a phone number: digits, spaces, +, - or () only');
 

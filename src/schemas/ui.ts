@@ -93,6 +93,20 @@ const staticKeys = [
   'campaign.period',
   'campaign.materials',
   'campaign.hotlines',
+  'help.title',
+  'help.in',
+  'help.changeCountry',
+  'help.chooseCountry',
+  'help.notListed',
+  'tipline.title',
+  'tipline.happens',
+  'tipline.keeps',
+  'tipline.privacy',
+  'tasks.title',
+  'tasks.helpNow',
+  'tasks.jobOffer',
+  'tasks.someone',
+  'tasks.teach',
 ] as const;
 
 /** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */

@@ -41,3 +41,42 @@ export function sortCountries(countries: CountryEntry[], locale: string): Countr
   const nameOf = (c: CountryEntry) => names.of(c.data.country) ?? c.data.name;
   return [...countries].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale));
 }
+
+/** What a number's record says about its checking (today: the date a person verified it). */
+interface Checked {
+  verified: Date | null;
+}
+
+/**
+ * Whether a number may be shown to a reader. The one place that decides it: a number nobody has
+ * checked is never shown, because a wrong one can cost a life.
+ */
+export function mayShow(number: Checked): boolean {
+  return number.verified !== null;
+}
+
+/** One line a reader can call or text, as the help buttons show it. */
+export interface HelpLine {
+  kind: 'emergency' | 'hotline';
+  /** The hotline's name (English for now); absent for the emergency number, which the UI names. */
+  name?: string;
+  phone?: string;
+  sms?: string;
+}
+
+/**
+ * The lines to put first for a country: its emergency number and its first specialised hotline,
+ * each only if it may be shown.
+ */
+export function helpLines(country: CountryHotlines): HelpLine[] {
+  const lines: HelpLine[] = [];
+  if (mayShow(country.emergency)) lines.push({ kind: 'emergency', phone: country.emergency.number });
+  const hotline = country.hotlines.find(mayShow);
+  if (hotline) lines.push({ kind: 'hotline', name: hotline.name, phone: hotline.phone, sms: hotline.sms });
+  return lines;
+}
+
+/** A number as a tel: or sms: link wants it: digits and a leading +. */
+export function dialable(number: string): string {
+  return number.replace(/[^0-9+]/g, '');
+}

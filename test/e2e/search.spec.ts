@@ -23,6 +23,7 @@ for (const [locale, word] of Object.entries(words)) {
 
 test('the header search box leads to the results', async ({ page }) => {
   await page.goto('/fr/');
+  await page.locator('.header-search summary').click();
   await page.getByRole('search').getByRole('searchbox').fill('autorisation');
   await page.getByRole('search').getByRole('button').click();
   await expect(page).toHaveURL(/\/fr\/search\/\?q=autorisation/);

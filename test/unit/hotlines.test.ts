@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { countryHotlinesSchema } from '../../src/schemas/hotline';
-import { assertHotlinesReadyForProduction, unverifiedNumbers } from '../../src/utils/hotlines';
+import { assertHotlinesReadyForProduction, helpLines, unverifiedNumbers } from '../../src/utils/hotlines';
+import { readBuildSettings } from '../../src/utils/build-settings';
 
 const good = {
   country: 'KH',
@@ -66,5 +67,38 @@ describe('hotline data', () => {
 
   it('ships a verified emergency number for every country', () => {
     for (const { data } of shipped) expect(data.emergency.verified).not.toBeNull();
+  });
+});
+
+describe('the numbers a reader is offered first', () => {
+  it('are the emergency number and the first checked hotline, never an unchecked one', () => {
+    const data = countryHotlinesSchema.parse({
+      ...good,
+      hotlines: [
+        { ...good.hotlines[0], name: 'Unchecked line', phone: '1288', verified: null },
+        { ...good.hotlines[0], name: 'Checked line', phone: '1300', sms: '4567', verified: '2026-11-23' },
+      ],
+    });
+    expect(helpLines(data)).toEqual([
+      { kind: 'emergency', phone: '117' },
+      { kind: 'hotline', name: 'Checked line', phone: '1300', sms: '4567' },
+    ]);
+  });
+
+  it('leave out an emergency number nobody has checked', () => {
+    const data = countryHotlinesSchema.parse({ ...good, emergency: { ...good.emergency, verified: null } });
+    expect(helpLines(data)).toEqual([]);
+  });
+});
+
+describe('the tip line number setting', () => {
+  it('is optional: unset or empty hides the SMS line', () => {
+    expect(readBuildSettings({}).PUBLIC_TIPLINE_SMS).toBeUndefined();
+    expect(readBuildSettings({ PUBLIC_TIPLINE_SMS: '' }).PUBLIC_TIPLINE_SMS).toBeUndefined();
+    expect(readBuildSettings({ PUBLIC_TIPLINE_SMS: '+44 7700 900123' }).PUBLIC_TIPLINE_SMS).toBe('+44 7700 900123');
+  });
+
+  it('stops the build with the variable named when it is not a phone number', () => {
+    expect(() => readBuildSettings({ PUBLIC_TIPLINE_SMS: 'text us' })).toThrow(/PUBLIC_TIPLINE_SMS.*phone number/);
   });
 });
