@@ -107,6 +107,7 @@ const staticKeys = [
   'tasks.jobOffer',
   'tasks.someone',
   'tasks.teach',
+  'search.corrected',
 ] as const;
 
 /** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */

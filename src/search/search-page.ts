@@ -1,11 +1,14 @@
 // The search page's script: loads Pagefind from this site, runs the query in the URL, and renders
 // results and filters with the page's own localized labels. Astro bundles it into /_astro/.
 import { spaceWords, unspaceExcerpt } from './segment';
+import { matchesRespelling, nearQueries } from './spelling';
+import { fill } from '../i18n/fill';
 
 interface Labels {
   searching: string;
   count: string;
   none: string;
+  corrected: string;
   failed: string;
   filters: Record<string, string>;
   [vocabulary: string]: string | Record<string, string>;
@@ -31,6 +34,7 @@ const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = root.querySelector<HTMLElement>('[role="status"]')!;
 const list = root.querySelector('ol')!;
 const filterBox = root.querySelector<HTMLElement>('[data-filters]')!;
+const filterDisclosure = root.querySelector<HTMLDetailsElement>('.search-filters-box')!;
 
 function vocabulary(name: string): Record<string, string> {
   return (labels[name] as Record<string, string> | undefined) ?? {};
@@ -104,14 +108,34 @@ async function run(pagefind: Pagefind) {
     return;
   }
   status.textContent = labels.searching;
-  // The index holds Thai and Khmer with their words spaced (src/search/segment.ts): so must the query.
-  const search = await pagefind.search(spaceWords(query, locale), { filters: chosenFilters() });
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  const filters = chosenFilters();
+  let found = await searchFor(pagefind, query, filters);
+  // Nothing found: try near spellings of the words ("pasport" → "passport") and say so.
+  let corrected: string | undefined;
+  if (!found.length) {
+    const tries = await Promise.all(nearQueries(query).map(async (near) => ({ ...near, results: await searchFor(pagefind, near.query, filters) })));
+    // The nearest kind of slip that really finds the word wins (the list is in that order).
+    for (const near of tries.filter((t) => t.results.length)) {
+      if (matchesRespelling((await near.results[0].data()).excerpt, near.word)) {
+        ({ query: corrected, results: found } = near);
+        break;
+      }
+    }
+  }
+  const results = await Promise.all(found.slice(0, 20).map((r) => r.data()));
   if (mine !== latest) return;
-  status.textContent = results.length
-    ? labels.count.replace('{count}', String(search.results.length)).replace('{query}', query)
-    : labels.none.replace('{query}', query);
+  const count = String(found.length);
+  status.textContent = !results.length
+    ? fill(labels.none, { query })
+    : corrected
+      ? fill(labels.corrected, { query, corrected, count })
+      : fill(labels.count, { query, count });
   list.replaceChildren(...results.map(renderResult));
+}
+
+async function searchFor(pagefind: Pagefind, query: string, filters: Record<string, { any: string[] }>) {
+  // The index holds Thai and Khmer with their words spaced (src/search/segment.ts): so must the query.
+  return (await pagefind.search(spaceWords(query, locale), { filters })).results;
 }
 
 async function loadPagefind(): Promise<Pagefind> {
@@ -134,7 +158,9 @@ async function start() {
   filterBox.addEventListener('change', async () => run(await ready));
   const pagefind = await ready;
   renderFilters(await pagefind.filters(), params);
-  filterBox.hidden = false;
+  filterDisclosure.hidden = false;
+  // Open when the address already narrows the results, so the reader sees why there are fewer.
+  filterDisclosure.open = ['audience', 'topic', 'kind'].some((name) => params.has(name));
   await run(pagefind);
 }
 

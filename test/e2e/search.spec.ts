@@ -41,10 +41,27 @@ test('a filter narrows the results to the reader\'s audience', async ({ page }) 
   const results = page.locator('.search-results > li');
   await expect(results.first()).toBeVisible();
   const before = await results.count();
+  await page.getByText('Narrow the results').click();
   await page.getByRole('group', { name: 'Who it is for' }).getByLabel(/Schools and young people/).check();
   await expect.poll(() => results.count()).toBeLessThan(before);
   await expect(results.first()).toBeVisible();
   await expect(page).toHaveURL(/audience=schools/);
+});
+
+test('on a phone, the first result is on the first screen and the filters are folded after the count', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/en/search/?q=passport');
+  await expect(page.locator('.search-results > li').first()).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('group', { name: 'Who it is for' })).toBeHidden();
+  const status = (await page.getByRole('status').boundingBox())!;
+  const filters = (await page.getByText('Narrow the results').boundingBox())!;
+  expect(filters.y).toBeGreaterThan(status.y);
+});
+
+test('a misspelt word still finds the pages, and the page says what it searched for', async ({ page }) => {
+  await page.goto('/en/search/?q=pasport');
+  await expect(page.getByRole('status')).toContainText('Results for “passport”');
+  await expect(page.locator('.search-results a[href="/en/safe-migration-checklist/"]')).toHaveCount(1);
 });
 
 test('a query with no result says so and suggests what to do', async ({ page }) => {
