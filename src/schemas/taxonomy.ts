@@ -15,6 +15,7 @@ export const topics = [
   'sexual-exploitation',
   'child-trafficking',
   'domestic-servitude',
+  'forced-marriage',
   'debt-bondage',
   'rights-and-help',
 ] as const;

@@ -7,5 +7,5 @@ import Step from './Step.astro';
 import Steps from './Steps.astro';
 import Term from './Term.astro';
 
-/** The components authors may use in materials and campaigns, by the names they write in MDX. */
+/** The components authors may use in pages, materials and campaigns, by the names they write in MDX. */
 export const mdxComponents = { Callout, GetHelpBox, Handout, Questions, SignsChecklist, Step, Steps, Term };
