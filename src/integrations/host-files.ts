@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../i18n/locales';
-import { securityHeaders } from '../safety/security-headers';
+import { adminContentSecurityPolicy, securityHeaders } from '../safety/security-headers';
+import { cmsSettings } from '../cms/settings';
 
 /** Every script the pages inline, as they inline it (trimmed), so the hashes match byte for byte. */
 export const inlineScriptFiles = ['src/safety/quick-exit.js', 'src/scripts/print-button.js'];
@@ -10,10 +11,15 @@ export function readInlineScripts(root: URL): string[] {
   return inlineScriptFiles.map((file) => readFileSync(new URL(file, root), 'utf8').trim());
 }
 
-/** Netlify's _headers file: the same headers the local server sends (it reads this file). */
-export function headersFile(inlineScripts: string[]): string {
+/**
+ * Netlify's _headers file: the same headers the local server sends (it reads this file). Every
+ * path gets the reading pages' headers; /admin/* then replaces the Content-Security-Policy with the
+ * content manager's own (a later rule's header wins, on Netlify and on the local server).
+ */
+export function headersFile(inlineScripts: string[], cms = cmsSettings(process.env)): string {
   const lines = Object.entries(securityHeaders(inlineScripts)).map(([k, v]) => `  ${k}: ${v}`);
-  return ['/*', ...lines, ''].join('\n');
+  const admin = `  Content-Security-Policy: ${adminContentSecurityPolicy({ github: Boolean(cms.githubRepo) })}`;
+  return ['/*', ...lines, '/admin/*', admin, ''].join('\n');
 }
 
 /**

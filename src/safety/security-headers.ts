@@ -26,6 +26,34 @@ export function contentSecurityPolicy(inlineScripts: string[]): string {
   ].join('; ');
 }
 
+/**
+ * The content manager at /admin/ (Decap CMS, for staff, never linked from the site) needs more than
+ * a reading page: its styling library injects <style> elements ('unsafe-inline' styles), its
+ * config validator compiles schemas with new Function ('unsafe-eval'), previews and media use
+ * blob: and data: URLs. Scripts still come only from this site's files. With the GitHub backend
+ * it talks to GitHub's API and shows avatars and media from GitHub; in local mode it reaches
+ * nothing but this origin.
+ */
+export function adminContentSecurityPolicy(options: { github: boolean }): string {
+  const github = options.github ? ' https://api.github.com' : '';
+  const githubImages = options.github ? ' https://avatars.githubusercontent.com https://raw.githubusercontent.com' : '';
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${githubImages}`,
+    "font-src 'self' data:",
+    `connect-src 'self'${github}`,
+    "frame-src 'self' blob:",
+    "child-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 export function securityHeaders(inlineScripts: string[]): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(inlineScripts),

@@ -9,4 +9,6 @@ import { fingerprintPattern } from '../i18n/fingerprint';
 export const translatedFrom = z
   .string()
   .regex(fingerprintPattern, 'the 12 hex digits that `npm run translations -- --mark` writes')
-  .optional();
+  .optional()
+  // `managed`: written by a tool, never typed by staff; the CMS keeps it in a hidden field.
+  .meta({ description: 'The English version this translation was made from.', managed: true });

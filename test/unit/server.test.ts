@@ -64,13 +64,29 @@ describe('preferredLocale', () => {
 });
 
 describe('the built pages', () => {
+  it('give the content manager its own Content-Security-Policy and every other page the strict one', async () => {
+    const admin = (await app.request('/admin/')).headers.get('Content-Security-Policy')!;
+    const reading = (await app.request('/km/get-help/')).headers.get('Content-Security-Policy')!;
+    expect(admin).toContain("'unsafe-eval'");
+    expect(admin).toMatch(/connect-src 'self';/);
+    expect(reading).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+    expect(reading).toMatch(/^default-src 'none'; script-src 'self' 'sha256-/);
+  });
+
+  it('load the content manager on /admin/ only', () => {
+    const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('admin'));
+    const adminScript = readFileSync('dist/admin/index.html', 'utf8').match(/<script type="module" src="([^"]+)"/)![1];
+    for (const page of pages) expect(readFileSync(join('dist', page), 'utf8'), page).not.toContain(adminScript);
+  });
+
   it('inline no script that the Content-Security-Policy does not allow by its hash', async () => {
     const csp = (await app.request('/en/')).headers.get('Content-Security-Policy')!;
     const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(100);
     for (const page of pages) {
       const html = readFileSync(join('dist', page), 'utf8');
-      for (const [, body] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      // A JSON data block (the admin page's settings) is never run, so the CSP does not apply to it.
+      for (const [, body] of html.matchAll(/<script(?![^>]*\s(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)) {
         expect(csp, `an inline script in dist/${page}`).toContain(scriptHash(body));
       }
     }

@@ -1,0 +1,162 @@
+import type { z } from 'astro/zod';
+import type { CmsBackend, CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
+import { defaultLocale, localeCodes, localeInfo } from '../i18n/locales';
+import { pageSchema } from '../schemas/page';
+import { materialSchema } from '../schemas/material';
+import { campaignSchema } from '../schemas/campaign';
+import { countryHotlinesSchema } from '../schemas/hotline';
+import { completeUiSchema, partialUiSchema } from '../schemas/ui';
+import { tiplineTextSchema } from '../schemas/tipline';
+import { cmsFields, type Reference } from './fields';
+import { mdxComponentNames } from './editor-components';
+import { localBackendPath } from './local-backend';
+import type { CmsSettings } from './settings';
+
+/**
+ * The CMS's configuration, generated from the zod schemas in src/schemas/ (the one source of truth)
+ * and the settings in src/cms/settings.ts. It runs in the browser when /admin/ starts, and in the
+ * tests, which check it against the schemas.
+ */
+
+/** Collections stored as content/<folder>/<locale>/<slug>.mdx: Markdown with frontmatter. */
+interface LocalizedSpec {
+  name: string;
+  label: string;
+  labelSingular: string;
+  schema: z.ZodType;
+  identifierField: string;
+  description: string;
+}
+
+const localized: LocalizedSpec[] = [
+  {
+    name: 'pages',
+    label: 'Information pages',
+    labelSingular: 'Information page',
+    schema: pageSchema,
+    identifierField: 'title',
+    description: 'Risk information for readers: how trafficking works, its signs, safe migration, where to get help.',
+  },
+  {
+    name: 'materials',
+    label: 'Materials',
+    labelSingular: 'Material',
+    schema: materialSchema,
+    identifierField: 'title',
+    description: 'Lesson plans, discussion guides, fact sheets and stories for educators.',
+  },
+  {
+    name: 'campaigns',
+    label: 'Campaigns',
+    labelSingular: 'Campaign',
+    schema: campaignSchema,
+    identifierField: 'name',
+    description: 'Prevention campaigns: who, where, when, with which materials, posters and hotlines.',
+  },
+];
+
+/** How a field that names entries of another collection finds them (schemas' `references`). */
+const references: Record<string, Reference> = {
+  materials: { collection: 'materials', valueField: '{{slug}}', searchFields: ['title'] },
+  hotlines: { collection: 'hotlines', valueField: 'country', searchFields: ['name', 'country'] },
+};
+
+const body: CmsField = {
+  name: 'body',
+  label: 'Text',
+  widget: 'markdown',
+  editor_components: mdxComponentNames,
+  hint: 'Headings, lists and links as usual; boxes, steps and questions from the + menu.',
+  i18n: true,
+};
+
+function localizedCollection(spec: LocalizedSpec): CmsCollection {
+  return {
+    name: spec.name,
+    label: spec.label,
+    label_singular: spec.labelSingular,
+    description: spec.description,
+    folder: `content/${spec.name}`,
+    extension: 'mdx',
+    format: 'frontmatter',
+    create: true,
+    slug: `{{${spec.identifierField}}}`,
+    identifier_field: spec.identifierField,
+    summary: `{{${spec.identifierField}}}`,
+    i18n: true,
+    fields: [...cmsFields(spec.schema, { translated: true, references }), body],
+  };
+}
+
+const hotlines: CmsCollection = {
+  name: 'hotlines',
+  label: 'Hotlines',
+  label_singular: 'Country',
+  description: 'Emergency numbers and hotlines, one file per country. Check a number before you save it.',
+  folder: 'content/hotlines',
+  extension: 'yaml',
+  format: 'yaml',
+  create: true,
+  slug: '{{country}}',
+  identifier_field: 'name',
+  summary: '{{name}} ({{country}})',
+  fields: cmsFields(countryHotlinesSchema, { references }),
+};
+
+/** One file per locale (content/<folder>/<locale>.json): each is an entry of a files collection. */
+function perLocaleFiles(folder: string, schemaFor: (locale: string) => z.ZodType): CmsCollection['files'] {
+  return localeCodes.map((code) => ({
+    name: code,
+    label: `${localeInfo(code).name} (${code})`,
+    file: `content/${folder}/${code}.json`,
+    fields: cmsFields(schemaFor(code)),
+  }));
+}
+
+const uiStrings: CmsCollection = {
+  name: 'ui',
+  label: 'Site texts',
+  description: 'The words of menus, buttons and notices. English has every text; a text left empty elsewhere shows in English.',
+  format: 'json',
+  extension: 'json',
+  files: perLocaleFiles('ui', (code) => (code === defaultLocale ? completeUiSchema : partialUiSchema)),
+};
+
+const tipline: CmsCollection = {
+  name: 'tipline',
+  label: 'SMS tip line',
+  description: 'What the SMS line answers, and the keywords it understands, in each language.',
+  format: 'json',
+  extension: 'json',
+  files: perLocaleFiles('tipline', () => tiplineTextSchema),
+};
+
+function backend(settings: CmsSettings, origin: string): CmsBackend {
+  if (!settings.githubRepo) return { name: 'proxy', proxy_url: new URL(localBackendPath, origin).href };
+  return {
+    name: 'github',
+    repo: settings.githubRepo,
+    branch: settings.branch,
+    // Decap opens <base_url>/<auth_endpoint> for the GitHub login: our own function (functions/auth.ts).
+    base_url: settings.authBaseUrl,
+    auth_endpoint: 'api/auth',
+  };
+}
+
+/**
+ * `origin` is the admin page's own origin: Decap needs absolute URLs for the local backend, and
+ * it is reached through that origin, never another.
+ */
+export function cmsConfig(settings: CmsSettings, origin: string): CmsConfig {
+  return {
+    load_config_file: false,
+    backend: backend(settings, origin),
+    local_backend: { url: new URL(localBackendPath, origin).href },
+    publish_mode: 'editorial_workflow',
+    site_url: settings.siteUrl,
+    media_folder: 'public/media',
+    public_folder: '/media',
+    i18n: { structure: 'multiple_folders', locales: localeCodes, default_locale: defaultLocale },
+    collections: [...localized.map(localizedCollection), hotlines, uiStrings, tipline],
+  };
+}

@@ -1,0 +1,48 @@
+import { serve } from '@hono/node-server';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import { proxyTo, startDecapBackend } from '../../server/decap-backend.ts';
+import { localBackendPath } from '../../src/cms/local-backend.ts';
+
+export interface CmsSite {
+  /** The admin page's origin: the built site (dist/) plus /admin/api/v1/ forwarded to decap-server. */
+  url: string;
+  /** The scratch copy of the project that decap-server edits (and that a test may build). */
+  dir: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The CMS as staff use it in local mode, over a scratch copy of the project, so the tests can save
+ * without touching the real content/: decap-server writes into the copy, the built admin page
+ * (dist/, from `npm test`'s build) is served on one loopback origin with its backend.
+ */
+export async function startCmsSite(): Promise<CmsSite> {
+  const project = resolve('.');
+  const dir = mkdtempSync(join(tmpdir(), 'cms-site-'));
+  for (const part of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(join(project, part), join(dir, part), { recursive: true });
+  }
+  // Packages are linked, but not Astro's and Vite's caches, which would mix the copy with the site.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(project, 'node_modules'))) {
+    if (name !== '.astro' && name !== '.vite') symlinkSync(join(project, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  const backend = await startDecapBackend(dir, { quiet: true });
+  const app = createApp(join(project, 'dist'), [{ path: localBackendPath, handler: proxyTo(backend) }]);
+  const server = await new Promise<ReturnType<typeof serve>>((done) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    dir,
+    stop: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await backend.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CmsCollection, CmsField } from 'decap-cms-core';
+import { z } from 'astro/zod';
+import { cmsConfig } from '../../src/cms/config';
+import { cmsSettings } from '../../src/cms/settings';
+import { jsonSchemaOf, type JsonSchema } from '../../src/cms/fields';
+import { pageSchema } from '../../src/schemas/page';
+import { materialSchema } from '../../src/schemas/material';
+import { campaignSchema } from '../../src/schemas/campaign';
+import { countryHotlinesSchema } from '../../src/schemas/hotline';
+import { completeUiSchema, partialUiSchema, uiKeys } from '../../src/schemas/ui';
+import { tiplineTextSchema } from '../../src/schemas/tipline';
+import { audiences, topics } from '../../src/schemas/taxonomy';
+import { defaultLocale, localeCodes } from '../../src/i18n/locales';
+
+const local = cmsConfig(cmsSettings({}), 'http://127.0.0.1:4321');
+const collection = (name: string) => local.collections.find((c) => c.name === name)!;
+const field = (fields: CmsField[], name: string) => fields.find((f) => f.name === name)! as CmsField & Record<string, unknown>;
+
+/** Walks a schema and the CMS fields made from it side by side: same names, same required-ness. */
+function expectAgreement(schema: JsonSchema, fields: CmsField[], where: string) {
+  const required = new Set(schema.required ?? []);
+  expect(fields.map((f) => f.name), where).toEqual(Object.keys(schema.properties ?? {}));
+  for (const f of fields as (CmsField & Record<string, unknown>)[]) {
+    const property = schema.properties![f.name];
+    const nullable = property.anyOf?.some((o) => o.type === 'null') ?? false;
+    expect(f.required, `${where}.${f.name} required`).toBe(required.has(f.name) && !nullable && property.default === undefined);
+    if (property.enum) expect(f.options, `${where}.${f.name} options`).toEqual(property.enum);
+    if (property.type === 'object') expectAgreement(property, f.fields as CmsField[], `${where}.${f.name}`);
+    if (property.items?.type === 'object') expectAgreement(property.items, f.fields as CmsField[], `${where}.${f.name}[]`);
+  }
+}
+
+describe('the CMS configuration follows the zod schemas', () => {
+  it.each([
+    ['pages', pageSchema],
+    ['materials', materialSchema],
+    ['campaigns', campaignSchema],
+    ['hotlines', countryHotlinesSchema],
+  ] as [string, z.ZodType][])('%s: every field, required where the schema requires it, and the text body', (name, schema) => {
+    const fields = collection(name).fields!;
+    const withoutBody = fields.filter((f) => f.name !== 'body');
+    expectAgreement(jsonSchemaOf(schema), withoutBody, name);
+  });
+
+  it('writes translations into content/<collection>/<locale>/ for all eight locales', () => {
+    expect(local.i18n).toEqual({ structure: 'multiple_folders', locales: localeCodes, default_locale: defaultLocale });
+    for (const name of ['pages', 'materials', 'campaigns']) {
+      expect(collection(name)).toMatchObject({ folder: `content/${name}`, extension: 'mdx', format: 'frontmatter', i18n: true });
+      expect(readdirSync(`content/${name}`)).toContain(defaultLocale);
+    }
+  });
+
+  it('sets what translations share on the English file only, and lets translators write the rest', () => {
+    const materials = collection('materials').fields!;
+    for (const shared of ['audience', 'format', 'topics', 'duration', 'fictional']) expect(field(materials, shared).i18n, shared).toBe('duplicate');
+    // Decap copies an object's fields one by one: the object itself is "translated", its fields copied.
+    expect(field(materials, 'ageRange').i18n).toBe(true);
+    expect((field(materials, 'ageRange').fields as CmsField[]).map((f) => f.i18n)).toEqual(['duplicate', 'duplicate']);
+    for (const own of ['title', 'summary', 'objectives', 'reviewed', 'body']) expect(field(materials, own).i18n, own).toBe(true);
+    const pages = collection('pages').fields!;
+    expect(field(pages, 'audiences')).toMatchObject({ widget: 'select', multiple: true, options: [...audiences], i18n: 'duplicate' });
+    expect(field(pages, 'topics')).toMatchObject({ widget: 'select', multiple: true, options: [...topics], i18n: 'duplicate' });
+  });
+
+  it('links a campaign to its materials and hotline countries, and offers countries by name', () => {
+    const campaigns = collection('campaigns').fields!;
+    expect(field(campaigns, 'materials')).toMatchObject({ widget: 'relation', collection: 'materials', multiple: true, i18n: 'duplicate' });
+    expect(field(campaigns, 'hotlineCountries')).toMatchObject({ widget: 'relation', collection: 'hotlines', value_field: 'country', min: 1 });
+    const origin = field(campaigns, 'originCountries');
+    expect(origin).toMatchObject({ widget: 'select', multiple: true, required: true, min: 1 });
+    expect(origin.options).toContainEqual({ label: 'Cambodia (KH)', value: 'KH' });
+  });
+
+  it('gives dates a date picker that saves YYYY-MM-DD, and hints from the schema descriptions', () => {
+    expect(field(collection('materials').fields!, 'reviewed')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false });
+    expect(field(collection('pages').fields!, 'description').hint).toBe(pageSchema.shape.description.description);
+  });
+
+  it('edits every UI-string and tip-line file, one per locale, English complete', () => {
+    for (const [name, folder] of [['ui', 'ui'], ['tipline', 'tipline']]) {
+      const files = (collection(name) as CmsCollection).files!;
+      expect(files.map((f) => f.file)).toEqual(localeCodes.map((code) => `content/${folder}/${code}.json`));
+      expect(readdirSync(`content/${folder}`).sort()).toEqual(files.map((f) => f.file.split('/').pop()).sort());
+    }
+    const [english, french] = collection('ui').files!;
+    expect(english.fields.map((f) => f.name)).toEqual(uiKeys);
+    expectAgreement(jsonSchemaOf(completeUiSchema), english.fields, 'ui/en');
+    expectAgreement(jsonSchemaOf(partialUiSchema), french.fields, 'ui/fr');
+    for (const file of collection('tipline').files!) expectAgreement(jsonSchemaOf(tiplineTextSchema), file.fields, `tipline/${file.name}`);
+  });
+
+  it('saves to the local backend through its own origin, or to GitHub with our own login function', () => {
+    expect(local.backend).toEqual({ name: 'proxy', proxy_url: 'http://127.0.0.1:4321/admin/api/v1/' });
+    expect(local.local_backend).toEqual({ url: 'http://127.0.0.1:4321/admin/api/v1/' });
+    const github = cmsConfig(cmsSettings({ CMS_GITHUB_REPO: 'example/site', SITE_URL: 'https://example.org/' }), 'https://example.org');
+    expect(github.backend).toEqual({ name: 'github', repo: 'example/site', branch: 'main', base_url: 'https://example.org', auth_endpoint: 'api/auth' });
+    expect(github.publish_mode).toBe('editorial_workflow');
+    expect(() => cmsSettings({ CMS_GITHUB_REPO: 'not a repo' })).toThrow(/CMS_GITHUB_REPO/);
+  });
+});
