@@ -108,6 +108,8 @@ const staticKeys = [
   'tasks.someone',
   'tasks.teach',
   'search.corrected',
+  'breadcrumb.label',
+  'toc.title',
 ] as const;
 
 /** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */
