@@ -110,6 +110,8 @@ const staticKeys = [
   'search.corrected',
   'breadcrumb.label',
   'toc.title',
+  'print.readOnline',
+  'print.allNumbers',
 ] as const;
 
 /** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */

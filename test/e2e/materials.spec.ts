@@ -37,6 +37,31 @@ test('printing a material shows only the material', async ({ page }) => {
   expect(handoutBreak).toBe('page');
 });
 
+test('a printed material ends with its full address and the local help numbers, and handouts keep to their own pages', async ({ page }) => {
+  await page.goto('/km/materials/spot-the-fake-job-offer/');
+  const footer = page.locator('.print-footer');
+  await expect(footer).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(footer).toBeVisible();
+  await expect(footer).toContainText(/https?:\/\/[^ ]+\/km\/materials\/spot-the-fake-job-offer\//);
+  await expect(footer.locator('bdi', { hasText: '117' })).toHaveCount(1);
+  // What follows a handout (the teacher's part) starts a new page.
+  const afterHandout = await page.locator('.handout').first().evaluate((el) => getComputedStyle(el.nextElementSibling!).breakBefore);
+  expect(afterHandout).toBe('page');
+});
+
+test('printed links show full public addresses, and phone numbers are printed once', async ({ page }) => {
+  await page.goto('/en/safe-migration-checklist/');
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('main a').evaluateAll((links) =>
+    links.map((a) => ({ href: a.getAttribute('href')!, after: getComputedStyle(a, '::after').content })),
+  );
+  const written = printed.filter((l) => l.after !== 'none' && l.after !== 'normal');
+  expect(written.length).toBeGreaterThan(0);
+  for (const link of written) expect(link.after, link.href).toMatch(/^" \(https?:\/\//);
+  for (const link of printed.filter((l) => /^(tel|sms):/.test(l.href))) expect(link.after).toMatch(/none|normal/);
+});
+
 test('the print button opens the print dialog', async ({ page }) => {
   await page.goto('/en/materials/spot-the-fake-job-offer/');
   await page.evaluate(() => { (window as unknown as { printed: boolean }).printed = false; window.print = () => { (window as unknown as { printed: boolean }).printed = true; }; });
