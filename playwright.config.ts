@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './src/utils/chromium.ts';
 
-// Debian's Chromium, never a downloaded browser. The extra flags stop it from calling home,
-// which on a closed network floods it with refused connections.
+// Debian's Chromium, never a downloaded browser, with the flags of src/utils/chromium.ts.
 export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/global-setup.ts',
@@ -12,16 +12,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath(),
+      args: chromiumArgs,
     },
   },
 });

@@ -6,6 +6,7 @@ import { countryHotlinesSchema } from './schemas/hotline';
 import { partialUiSchema } from './schemas/ui';
 import { materialSchema } from './schemas/material';
 import { campaignSchema } from './schemas/campaign';
+import { posterSchema } from './schemas/poster';
 
 /** A collection with one folder per locale: content/<folder>/<locale>/<slug>.mdx */
 function localized<S extends z.ZodType>(folder: string, schema: S) {
@@ -16,6 +17,11 @@ export const collections = {
   pages: localized('pages', pageSchema),
   materials: localized('materials', materialSchema),
   campaigns: localized('campaigns', campaignSchema),
+  /** Posters have no body: one YAML file per poster and locale, content/posters/<locale>/<slug>.yaml. */
+  posters: defineCollection({
+    loader: glob({ pattern: '*/*.yaml', base: './content/posters' }),
+    schema: posterSchema,
+  }),
   hotlines: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './content/hotlines' }),
     schema: countryHotlinesSchema,

@@ -112,6 +112,7 @@ const staticKeys = [
   'toc.title',
   'print.readOnline',
   'print.allNumbers',
+  'poster.scan',
 ] as const;
 
 /** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */

@@ -1,5 +1,13 @@
 import type { CountryHotlines } from '../schemas/hotline';
 
+/**
+ * Whether a number may be shown or printed: only one that a person has checked. A wrong number
+ * can cost a life, so pages, posters and the tip line all ask this one function.
+ */
+export function mayShowNumber(number: { verified: Date | null }): boolean {
+  return number.verified !== null;
+}
+
 export interface CountryEntry {
   id: string;
   data: CountryHotlines;

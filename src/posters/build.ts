@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { localeInfo } from '../i18n/locales.ts';
+import { allFontStylesheets } from './fonts.ts';
+import { posterFormats, thumbnail, type FormatId } from './formats.ts';
+import { qrSvg } from './qr.ts';
+import { posterDocument } from './templates/document.ts';
+import type { PosterView } from './templates/view.ts';
+import { readHotlines, readPosterFiles, readUiStrings } from './content.ts';
+import { posterVariants, resolvePosters, type UnbuiltPoster, type Variant } from './variants.ts';
+import { PosterRenderer, renderJob } from './render.ts';
+import { chromiumPath, findChromium } from '../utils/chromium.ts';
+
+/**
+ * Bump when the rendering itself changes in a way the documents do not show (PDF options, image
+ * encoding), so every cached file is made again.
+ */
+const RENDERER_VERSION = 1;
+
+export interface PosterFile {
+  format: FormatId;
+  /** Path under the site's root, e.g. /posters/false-job-offers/false-job-offers-km-kh-a4.pdf */
+  url: string;
+  bytes: number;
+}
+
+export interface BuiltVariant {
+  id: string;
+  /** The hash of everything its files are made from: their folder in the cache. */
+  hash: string;
+  slug: string;
+  locale: string;
+  country: string;
+  /** Present when Chromium rendered the files. */
+  files: PosterFile[];
+  /** The printable HTML of each format, served when Chromium was missing. */
+  printable: { format: FormatId; url: string }[];
+}
+
+export interface PosterManifest {
+  /** The origin the QR codes point to. */
+  siteUrl: string;
+  /** Where the files are cached. */
+  cache: string;
+  /** Why no file was rendered (Chromium missing), or null when every variant was. */
+  missing: string | null;
+  variants: BuiltVariant[];
+  unbuilt: UnbuiltPoster[];
+  rendered: number;
+  fromCache: number;
+}
+
+export interface BuildOptions {
+  /** The project's root folder. */
+  root: string;
+  /** The public origin, for the QR codes. */
+  siteUrl: string;
+  /** Fail rather than fall back to printable HTML when Chromium is missing (production). */
+  requireRendered?: boolean;
+  /** How many tabs render at once. */
+  concurrency?: number;
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  /** Where rendered files and the manifest are kept; node_modules/.cache/posters by default. */
+  cache?: string;
+}
+
+/** Where rendered files are kept between builds, by the hash of their inputs. */
+export function cacheDir(root: string): string {
+  return join(root, 'node_modules/.cache/posters');
+}
+
+const manifestFile = (cache: string) => join(cache, 'manifest.json');
+
+/** The manifest of the last build, which the site's poster pages read. */
+export function readPosterManifest(root: string): PosterManifest | null {
+  const file = manifestFile(cacheDir(root));
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PosterManifest) : null;
+}
+
+/**
+ * Copies poster.css and the fonts it needs (only the woff2 files their stylesheets name) into
+ * `<stage>/assets/`, and returns a hash of them all.
+ */
+function stageAssets(root: string, stage: string): string {
+  const hash = createHash('sha256');
+  const copy = (from: string, to: string) => {
+    mkdirSync(dirname(to), { recursive: true });
+    const bytes = readFileSync(from);
+    writeFileSync(to, bytes);
+    hash.update(to.slice(stage.length)).update(bytes);
+  };
+  copy(join(root, 'src/posters/templates/poster.css'), join(stage, 'assets/poster.css'));
+  for (const sheet of allFontStylesheets) {
+    const from = join(root, 'node_modules/@fontsource', sheet);
+    copy(from, join(stage, 'assets/fonts', sheet));
+    for (const [, file] of readFileSync(from, 'utf8').matchAll(/url\(\.\/(files\/[^)]+\.woff2)\)/g)) {
+      copy(join(dirname(from), file), join(stage, 'assets/fonts', dirname(sheet), file));
+    }
+  }
+  return hash.digest('hex');
+}
+
+function view(variant: Variant, siteUrl: string, label: (key: string) => string): Promise<PosterView> {
+  const url = new URL(`/${variant.locale}/posters/${variant.slug}/`, siteUrl).href;
+  return qrSvg(url).then((qr) => ({
+    variant,
+    dir: localeInfo(variant.locale).dir,
+    countryName: new Intl.DisplayNames([variant.locale], { type: 'region' }).of(variant.country) ?? variant.country,
+    labels: { call: label('hotlines.call'), text: label('hotlines.text'), emergency: label('hotlines.emergency'), scan: label('poster.scan') },
+    url,
+    qr,
+  }));
+}
+
+const fileName = (id: string, format: FormatId) =>
+  `${id}-${format === thumbnail.id ? thumbnail.file : posterFormats.find((f) => f.id === format)!.file}`;
+
+/**
+ * Makes every poster variant: its HTML documents always, its PDFs and images with Chromium when
+ * there is one. A variant whose documents, assets and renderer are unchanged since a previous
+ * build is taken from the cache, not rendered again.
+ */
+export async function buildPosters(options: BuildOptions): Promise<PosterManifest> {
+  const { root, siteUrl, log = () => {}, env = process.env } = options;
+  const posters = resolvePosters(readPosterFiles(root));
+  const { variants, unbuilt } = posterVariants(posters, readHotlines(root));
+  const strings = readUiStrings(root);
+
+  const cache = options.cache ?? cacheDir(root);
+  const stage = join(cache, 'stage');
+  rmSync(stage, { recursive: true, force: true });
+  const assetsHash = stageAssets(root, stage);
+
+  const chromium = findChromium(env);
+  const missing = chromium
+    ? null
+    : `Posters: Chromium not found at ${chromiumPath(env)}; set CHROMIUM_PATH to render PDFs and images. The poster pages offer printable HTML instead.`;
+  if (missing && options.requireRendered) throw new Error(`${missing}\nA production build needs the rendered posters.`);
+
+  // Each variant's documents, and the hash of everything its files are made from.
+  const planned: Planned[] = [];
+  for (const variant of variants) {
+    const posterView = await view(variant, siteUrl, (key) => strings(variant.locale, key));
+    const hash = createHash('sha256').update(`renderer ${RENDERER_VERSION}\nassets ${assetsHash}\n`);
+    const documents = posterFormats.map((format, i) => {
+      const htmlFile = join(stage, `${variant.id}-${format.id}.html`);
+      const document = posterDocument(posterView, format);
+      writeFileSync(htmlFile, document);
+      hash.update(`${format.id}\n${document}\n`);
+      const before = posterFormats[i - 1];
+      const samePageAsBefore = before?.layout === format.layout && posterDocument(posterView, before).replace(`paper-${before.paper}`, `paper-${format.paper}`) === document;
+      return { format, htmlFile, samePageAsBefore };
+    });
+    planned.push({ variant, documents, hash: hash.digest('hex').slice(0, 24) });
+  }
+
+  const filesDir = join(cache, 'files');
+  const done = (hash: string) => existsSync(join(filesDir, hash, 'done'));
+  const toRender = chromium ? planned.filter((p) => !done(p.hash)) : [];
+  if (chromium && toRender.length) await renderAll(chromium, toRender, filesDir, options.concurrency ?? 2, log);
+  if (chromium) pruneCache(filesDir, new Set(planned.map((p) => p.hash)));
+
+  const manifest: PosterManifest = {
+    siteUrl,
+    cache,
+    missing,
+    unbuilt,
+    rendered: toRender.length,
+    fromCache: chromium ? planned.length - toRender.length : 0,
+    variants: planned.map(({ variant, documents, hash }) => ({
+      id: variant.id,
+      hash,
+      slug: variant.slug,
+      locale: variant.locale,
+      country: variant.country,
+      files: chromium
+        ? [...posterFormats.map((f) => f.id), thumbnail.id].map((format) => {
+            const name = fileName(variant.id, format);
+            return { format, url: `/posters/${variant.slug}/${name}`, bytes: statSync(join(filesDir, hash, name)).size };
+          })
+        : [],
+      printable: chromium ? [] : documents.map(({ format }) => ({ format: format.id, url: `/posters/print/${variant.id}-${format.id}.html` })),
+    })),
+  };
+  writeFileSync(manifestFile(cache), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+interface Planned {
+  variant: Variant;
+  documents: { format: (typeof posterFormats)[number]; htmlFile: string; samePageAsBefore: boolean }[];
+  hash: string;
+}
+
+/** Renders the variants in `concurrency` tabs, logging n/N, the variant and its time. */
+async function renderAll(executablePath: string, jobs: Planned[], filesDir: string, concurrency: number, log: (line: string) => void) {
+  const renderer = await PosterRenderer.open(executablePath);
+  let next = 0;
+  let finished = 0;
+  const worker = async () => {
+    const page = await renderer.newPage();
+    while (next < jobs.length) {
+      const { variant, documents, hash } = jobs[next++];
+      const started = performance.now();
+      const tmp = join(filesDir, `${hash}.tmp`);
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      for (const { format, htmlFile, samePageAsBefore } of documents) {
+        await renderJob(page, {
+          format,
+          htmlFile,
+          samePageAsBefore,
+          outFile: join(tmp, fileName(variant.id, format.id)),
+          describe: `content/posters/${variant.locale}/${variant.slug}.yaml (${variant.country})`,
+        });
+      }
+      writeFileSync(join(tmp, 'done'), '');
+      rmSync(join(filesDir, hash), { recursive: true, force: true });
+      renameSync(tmp, join(filesDir, hash));
+      finished += 1;
+      log(`poster ${finished}/${jobs.length} ${variant.id} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  } finally {
+    await renderer.close();
+  }
+}
+
+/** Drops cached files no variant of this build uses, so the cache does not grow without end. */
+function pruneCache(filesDir: string, keep: Set<string>) {
+  if (!existsSync(filesDir)) return;
+  for (const entry of readdirSync(filesDir)) {
+    if (!keep.has(entry)) rmSync(join(filesDir, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts the build's poster files into the built site: rendered files under /posters/<slug>/, or,
+ * without Chromium, the printable HTML and its assets under /posters/print/.
+ */
+export function copyPostersToSite(manifest: PosterManifest, outDir: string): void {
+  const filesDir = join(manifest.cache, 'files');
+  for (const variant of manifest.variants) {
+    for (const file of variant.files) {
+      const to = join(outDir, file.url);
+      mkdirSync(dirname(to), { recursive: true });
+      cpSync(join(filesDir, variant.hash, fileName(variant.id, file.format)), to);
+    }
+  }
+  if (manifest.missing) cpSync(join(manifest.cache, 'stage'), join(outDir, 'posters/print'), { recursive: true });
+}

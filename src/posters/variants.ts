@@ -1,0 +1,135 @@
+import { sharedPosterFields, type PosterData } from '../schemas/poster.ts';
+import type { CountryHotlines } from '../schemas/hotline.ts';
+import { defaultLocale, isLocale, localeCodes, type Locale } from '../i18n/locales.ts';
+import { mayShowNumber } from '../utils/hotlines.ts';
+
+/** One file of content/posters/: `id` is "<locale>/<slug>". */
+export interface PosterFile {
+  id: string;
+  data: PosterData;
+}
+
+/** What the English poster sets for all its translations. */
+export type PosterDesign = Required<Pick<PosterData, (typeof sharedPosterFields)[number]>>;
+
+export interface Poster {
+  slug: string;
+  design: PosterDesign;
+  /** The texts of each locale the poster is written in, English first. */
+  texts: Map<Locale, PosterData>;
+}
+
+/** The numbers a poster prints for one country: only numbers that may be shown. */
+export interface PosterNumbers {
+  country: string;
+  /** The country's checked specialised line: a number to call and/or one to text. */
+  hotline: { phone?: string; sms?: string };
+  /** The emergency number, when it has been checked. */
+  emergency?: string;
+}
+
+/** One poster in one language with one country's numbers: the unit that is rendered and cached. */
+export interface Variant {
+  /** "<slug>-<locale>-<cc>", also the start of every file name it makes. */
+  id: string;
+  slug: string;
+  locale: Locale;
+  country: string;
+  texts: PosterData;
+  design: PosterDesign;
+  numbers: PosterNumbers;
+}
+
+/** A poster that is not made for a country, and why (shown on the library page). */
+export interface UnbuiltPoster {
+  slug: string;
+  country: string;
+  reason: 'no-checked-hotline';
+}
+
+const posterFile = (id: string) => `content/posters/${id}.yaml`;
+
+/**
+ * Groups the poster files by slug and takes each poster's design from its English file. A
+ * translation without an English original, a missing shared field on the English file, or a
+ * shared field set on a translation stops the build, naming the file.
+ */
+export function resolvePosters(files: PosterFile[]): Poster[] {
+  const problems: string[] = [];
+  const bySlug = new Map<string, Map<Locale, PosterData>>();
+  for (const { id, data } of files) {
+    const [locale, slug] = id.split('/');
+    if (!isLocale(locale)) {
+      problems.push(`${posterFile(id)}: ${locale} is not one of the site's locales`);
+      continue;
+    }
+    if (!bySlug.has(slug)) bySlug.set(slug, new Map());
+    bySlug.get(slug)!.set(locale, data);
+    if (locale !== defaultLocale) {
+      const set = sharedPosterFields.filter((field) => data[field] !== undefined);
+      if (set.length) problems.push(`${posterFile(id)}: ${set.join(', ')}: set only on the English poster, which its translations share`);
+    }
+  }
+  const posters: Poster[] = [];
+  for (const [slug, byLocale] of bySlug) {
+    const english = byLocale.get(defaultLocale);
+    if (!english) {
+      problems.push(`content/posters/*/${slug}.yaml: no English original ${posterFile(`${defaultLocale}/${slug}`)}`);
+      continue;
+    }
+    const missing = sharedPosterFields.filter((field) => english[field] === undefined);
+    if (missing.length) {
+      problems.push(`${posterFile(`${defaultLocale}/${slug}`)}: ${missing.join(', ')}: required on the English poster`);
+      continue;
+    }
+    const texts = new Map(localeCodes.filter((l) => byLocale.has(l)).map((l) => [l, byLocale.get(l)!] as const));
+    posters.push({ slug, design: english as PosterDesign, texts });
+  }
+  if (problems.length) throw new Error(`Posters cannot be built:\n  ${problems.join('\n  ')}`);
+  return posters.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/**
+ * The numbers a poster may print for a country, or null when the country has no checked
+ * specialised line: a poster that could only point at an unchecked number is not made at all.
+ */
+export function posterNumbers(hotlines: CountryHotlines): PosterNumbers | null {
+  const line = hotlines.hotlines.find((h) => mayShowNumber(h) && (h.phone || h.sms));
+  if (!line) return null;
+  return {
+    country: hotlines.country,
+    hotline: { phone: line.phone, sms: line.sms },
+    emergency: mayShowNumber(hotlines.emergency) ? hotlines.emergency.number : undefined,
+  };
+}
+
+/**
+ * Every poster in each of its languages with each country it may carry: the variants to render,
+ * and the poster-country pairs that are not made and why. A country without a hotline file stops
+ * the build, naming the poster.
+ */
+export function posterVariants(posters: Poster[], hotlines: Map<string, CountryHotlines>): { variants: Variant[]; unbuilt: UnbuiltPoster[] } {
+  const unknown = posters.flatMap((p) =>
+    p.design.countries
+      .filter((c) => !hotlines.has(c))
+      .map((c) => `${posterFile(`${defaultLocale}/${p.slug}`)}: countries: no content/hotlines/${c.toLowerCase()}.yaml`),
+  );
+  if (unknown.length) throw new Error(`Posters name countries without hotlines:\n  ${unknown.join('\n  ')}`);
+
+  const variants: Variant[] = [];
+  const unbuilt: UnbuiltPoster[] = [];
+  for (const poster of posters) {
+    for (const country of poster.design.countries) {
+      const numbers = posterNumbers(hotlines.get(country)!);
+      if (!numbers) {
+        unbuilt.push({ slug: poster.slug, country, reason: 'no-checked-hotline' });
+        continue;
+      }
+      for (const [locale, texts] of poster.texts) {
+        const id = `${poster.slug}-${locale}-${country.toLowerCase()}`;
+        variants.push({ id, slug: poster.slug, locale, country, texts, design: poster.design, numbers });
+      }
+    }
+  }
+  return { variants, unbuilt };
+}

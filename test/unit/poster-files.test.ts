@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { buildPosters, readPosterManifest, type BuiltVariant, type PosterManifest } from '../../src/posters/build';
+import { posterFormats } from '../../src/posters/formats';
+
+// The posters of the built site: `npm test` builds it (with Chromium) first.
+let manifest: PosterManifest;
+beforeAll(() => {
+  const found = readPosterManifest(process.cwd());
+  if (!found || !existsSync('dist/posters')) throw new Error('Run `npm run build` before these tests.');
+  if (found.missing) throw new Error(`The last build rendered no posters: ${found.missing}`);
+  manifest = found;
+});
+
+const pt = (mm: number) => (mm / 25.4) * 72;
+const distFile = (variant: BuiltVariant, format: string) => join('dist', variant.files.find((f) => f.format === format)!.url);
+const variant = (locale: string) => {
+  const found = manifest.variants.find((v) => v.locale === locale);
+  if (!found) throw new Error(`no poster is built in ${locale}`);
+  return found;
+};
+const pdftotext = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+/** pdftotext breaks Khmer and Thai lines and clusters with spaces; compare without any. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+const poster = (v: BuiltVariant) => parse(readFileSync(`content/posters/${v.locale}/${v.slug}.yaml`, 'utf8'));
+
+describe('poster files', () => {
+  it('prints A4, A3 and US Letter at their paper size, within 3 pt', () => {
+    const v = variant('en');
+    for (const format of posterFormats.filter((f) => f.kind === 'pdf')) {
+      const info = execFileSync('pdfinfo', [distFile(v, format.id)], { encoding: 'utf8' });
+      const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+      expect(Math.abs(Number(width) - pt(format.widthMm)), `${format.id} width`).toBeLessThan(3);
+      expect(Math.abs(Number(height) - pt(format.heightMm)), `${format.id} height`).toBeLessThan(3);
+      expect(info, format.id).toMatch(/Pages:\s+1\n/);
+    }
+  });
+
+  it.each(['km', 'th'])('has the headline and the hotline number as text in a %s PDF', (locale) => {
+    const v = variant(locale);
+    const text = squeeze(pdftotext(distFile(v, 'a4')));
+    expect(text).toContain(squeeze(poster(v).headline));
+    const hotlines = parse(readFileSync(`content/hotlines/${v.country.toLowerCase()}.yaml`, 'utf8'));
+    const checked = hotlines.hotlines.find((h: { verified: unknown }) => h.verified);
+    expect(text).toContain(squeeze(checked.phone));
+    expect(squeeze(pdftotext(distFile(v, 'tear-off')))).toContain(squeeze(checked.phone));
+  });
+
+  it.each([['km', 'NotoSansKhmer'], ['th', 'NotoSansThai'], ['ar', 'NotoSansArabic'], ['vi', 'NotoSans']])(
+    'embeds the subset fonts of a %s poster',
+    (locale, family) => {
+      const v = variant(locale);
+      for (const format of ['a4', 'cards']) {
+        const rows = execFileSync('pdffonts', [distFile(v, format)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) expect(row, `${format}: ${row}`).toMatch(/^[A-Z]{6}\+NotoSans\S*\s.*\byes yes yes\b/);
+        expect(rows.some((row) => row.includes(`+${family}-`)), `${format} uses ${family}`).toBe(true);
+      }
+    },
+  );
+
+  it('makes a 1080x1350 share image whose QR code opens the poster\'s page', () => {
+    const v = variant('km');
+    const png = PNG.sync.read(readFileSync(distFile(v, 'share')));
+    expect([png.width, png.height]).toEqual([1080, 1350]);
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(code?.data).toBe(new URL(`/km/posters/${v.slug}/`, manifest.siteUrl).href);
+  });
+
+  it('renders no variant again when nothing changed', async () => {
+    const again = await buildPosters({ root: process.cwd(), siteUrl: manifest.siteUrl });
+    expect(again.rendered).toBe(0);
+    expect(again.fromCache).toBe(manifest.variants.length);
+  });
+});
+
+describe('posters without Chromium', () => {
+  const env = { CHROMIUM_PATH: '/nonexistent/chromium' };
+
+  it('offers printable HTML and says what is missing', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'posters-'));
+    try {
+      const built = await buildPosters({ root: process.cwd(), siteUrl: 'https://example.org', env, cache });
+      expect(built.missing).toContain('CHROMIUM_PATH');
+      expect(built.variants[0].files).toEqual([]);
+      const page = built.variants[0].printable.find((p) => p.format === 'a4')!;
+      const html = readFileSync(join(cache, 'stage', page.url.replace('/posters/print/', '')), 'utf8');
+      expect(html).toContain('<link rel="stylesheet" href="assets/poster.css">');
+      expect(html).not.toMatch(/<script|style=/);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('stops a production build', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'posters-'));
+    try {
+      await expect(buildPosters({ root: process.cwd(), siteUrl: 'https://example.org', env, cache, requireRendered: true })).rejects.toThrow(
+        'A production build needs the rendered posters',
+      );
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { posterSchema, type PosterInput } from '../../src/schemas/poster';
+import type { CountryHotlines } from '../../src/schemas/hotline';
+import { posterVariants, resolvePosters, type PosterFile } from '../../src/posters/variants';
+import { html, raw } from '../../src/posters/html';
+
+const texts: PosterInput = {
+  headline: 'A job abroad that sounds too good?',
+  lines: ['Keep your passport with you.'],
+  callToAction: 'Not sure? Ask for free help:',
+  alt: 'A poster asking about a job abroad, with the numbers to call.',
+  tearOff: 'Free help',
+  pocketCard: { title: 'Safe journey', line: 'Free help, any time:' },
+};
+const design: PosterInput = { ...texts, template: 'band', accent: 'teal', audiences: ['communities'], topics: ['recruitment'], countries: ['TH', 'KH'] };
+
+const file = (id: string, data: PosterInput): PosterFile => ({ id, data: posterSchema.parse(data) });
+
+const checked = new Date('2026-11-23');
+const country = (code: string, hotlines: CountryHotlines['hotlines'], emergencyChecked: Date | null = checked): CountryHotlines => ({
+  country: code,
+  name: code,
+  emergency: { number: '112', source: 'https://example.org', verified: emergencyChecked },
+  hotlines,
+});
+const line = (phone: string, verified: Date | null, sms?: string) => ({
+  name: 'Line', organisation: 'Org', phone, sms, hours: '24 hours', languages: ['en'], purpose: 'Reports', source: 'https://example.org', verified,
+});
+
+describe('poster variants', () => {
+  const posters = resolvePosters([file('en/jobs', design), file('km/jobs', { ...texts, headline: 'ការងារ' })]);
+
+  it('makes one variant per language and country, with only checked numbers', () => {
+    const hotlines = new Map([
+      ['TH', country('TH', [line('1300', checked)], null)],
+      ['KH', country('KH', [line('1288', checked)])],
+    ]);
+    const { variants, unbuilt } = posterVariants(posters, hotlines);
+    expect(variants.map((v) => v.id)).toEqual(['jobs-en-th', 'jobs-km-th', 'jobs-en-kh', 'jobs-km-kh']);
+    expect(variants[1].texts.headline).toBe('ការងារ');
+    expect(variants[1].design.template).toBe('band');
+    // Thailand's emergency number is unchecked here: it is left off, the checked hotline stays.
+    expect(variants[0].numbers).toEqual({ country: 'TH', hotline: { phone: '1300', sms: undefined }, emergency: undefined });
+    expect(unbuilt).toEqual([]);
+  });
+
+  it('does not make a poster whose only hotline is unchecked, and says why', () => {
+    const hotlines = new Map([
+      ['TH', country('TH', [line('1300', checked)])],
+      ['KH', country('KH', [line('1288', null)])],
+    ]);
+    const { variants, unbuilt } = posterVariants(posters, hotlines);
+    expect(variants.every((v) => v.country === 'TH')).toBe(true);
+    expect(unbuilt).toEqual([{ slug: 'jobs', country: 'KH', reason: 'no-checked-hotline' }]);
+    expect(JSON.stringify(variants)).not.toContain('1288');
+  });
+
+  it('stops the build when a poster names a country without a hotline file', () => {
+    expect(() => posterVariants(posters, new Map([['TH', country('TH', [])]]))).toThrow(
+      'content/posters/en/jobs.yaml: countries: no content/hotlines/kh.yaml',
+    );
+  });
+
+  it('takes the design from the English poster only, naming the file that breaks the rule', () => {
+    expect(() => resolvePosters([file('en/jobs', texts)])).toThrow(
+      'content/posters/en/jobs.yaml: template, accent, audiences, topics, countries: required on the English poster',
+    );
+    expect(() => resolvePosters([file('en/jobs', design), file('fr/jobs', { ...texts, accent: 'plum' })])).toThrow(
+      'content/posters/fr/jobs.yaml: accent: set only on the English poster',
+    );
+    expect(() => resolvePosters([file('km/jobs', texts)])).toThrow('no English original content/posters/en/jobs.yaml');
+  });
+
+  it('refuses texts too long to read from across a room', () => {
+    const result = posterSchema.safeParse({ ...texts, lines: ['one', 'two', 'three', 'four', 'five'] });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['lines']);
+  });
+});
+
+describe('poster markup', () => {
+  it('escapes poster texts and keeps markup made by the templates', () => {
+    const headline = '<script>alert(1)</script> & "quotes"';
+    expect(html`<h1>${headline}</h1>${raw('<svg></svg>')}`.value).toBe(
+      '<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</h1><svg></svg>',
+    );
+  });
+});
