@@ -8,7 +8,7 @@ import { qrSvg } from './qr.ts';
 import { posterDocument } from './templates/document.ts';
 import type { PosterView } from './templates/view.ts';
 import { readHotlines, readPosterFiles, readUiStrings } from './content.ts';
-import { posterVariants, resolvePosters, type UnbuiltPoster, type Variant } from './variants.ts';
+import { everydayVariants, posterVariants, resolvePosters, type UnbuiltPoster, type Variant } from './variants.ts';
 import { PosterRenderer, renderJob } from './render.ts';
 import { chromiumPath, findChromium } from '../utils/chromium.ts';
 
@@ -39,6 +39,7 @@ export interface BuiltVariant {
 }
 
 export interface PosterManifest {
+  scope: 'all' | 'everyday';
   /** The origin the QR codes point to. */
   siteUrl: string;
   /** Where the files are cached. */
@@ -58,6 +59,8 @@ export interface BuildOptions {
   siteUrl: string;
   /** Fail rather than fall back to printable HTML when Chromium is missing (production). */
   requireRendered?: boolean;
+  /** Every poster × language × country, or the everyday subset (see everydayVariants). */
+  scope?: 'all' | 'everyday';
   /** How many tabs render at once. */
   concurrency?: number;
   log?: (line: string) => void;
@@ -125,7 +128,10 @@ const fileName = (id: string, format: FormatId) =>
 export async function buildPosters(options: BuildOptions): Promise<PosterManifest> {
   const { root, siteUrl, log = () => {}, env = process.env } = options;
   const posters = resolvePosters(readPosterFiles(root));
-  const { variants, unbuilt } = posterVariants(posters, readHotlines(root));
+  const scope = options.scope ?? 'all';
+  const possible = posterVariants(posters, readHotlines(root));
+  const variants = scope === 'all' ? possible.variants : everydayVariants(possible.variants);
+  const { unbuilt } = possible;
   const strings = readUiStrings(root);
 
   const cache = options.cache ?? cacheDir(root);
@@ -163,6 +169,7 @@ export async function buildPosters(options: BuildOptions): Promise<PosterManifes
   if (chromium) pruneCache(filesDir, new Set(planned.map((p) => p.hash)));
 
   const manifest: PosterManifest = {
+    scope,
     siteUrl,
     cache,
     missing,

@@ -1,6 +1,6 @@
 import { sharedPosterFields, type PosterData } from '../schemas/poster.ts';
 import type { CountryHotlines } from '../schemas/hotline.ts';
-import { defaultLocale, isLocale, localeCodes, type Locale } from '../i18n/locales.ts';
+import { defaultLocale, isLocale, localeCodes, localeInfo, type Locale } from '../i18n/locales.ts';
 import { mayShowNumber } from '../utils/hotlines.ts';
 
 /** One file of content/posters/: `id` is "<locale>/<slug>". */
@@ -132,4 +132,19 @@ export function posterVariants(posters: Poster[], hotlines: Map<string, CountryH
     }
   }
   return { variants, unbuilt };
+}
+
+/**
+ * The variants an everyday build renders: each poster in each of its languages once, with the
+ * numbers of that language's own country where the poster carries them, else with its first
+ * country. A production build renders them all (README, "Posters").
+ */
+export function everydayVariants(variants: Variant[]): Variant[] {
+  const chosen = new Map<string, Variant>();
+  for (const variant of variants) {
+    const key = `${variant.slug} ${variant.locale}`;
+    const home = localeInfo(variant.locale).country;
+    if (!chosen.has(key) || variant.country === home) chosen.set(key, variant);
+  }
+  return variants.filter((v) => chosen.get(`${v.slug} ${v.locale}`) === v);
 }

@@ -16,11 +16,12 @@ function siteWith(file: string, change: (text: string) => string): string {
   for (const part of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(project, part), join(dir, part), { recursive: true });
   }
-  // Link each package, but not Astro's and Vite's caches (node_modules/.astro, .vite): a shared
-  // content cache would mix this copy's entries with the real site's.
+  // Link each package, but not the build caches (node_modules/.astro, .vite, .cache): a shared
+  // content cache would mix this copy's entries with the real site's, and a shared poster cache
+  // would be pruned to this copy's posters.
   mkdirSync(join(dir, 'node_modules'));
   for (const name of readdirSync(join(project, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite') continue;
+    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
     symlinkSync(join(project, 'node_modules', name), join(dir, 'node_modules', name));
   }
   writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
@@ -29,7 +30,9 @@ function siteWith(file: string, change: (text: string) => string): string {
 
 async function buildOutput(dir: string): Promise<string> {
   try {
-    await run(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir });
+    // No Chromium for these builds: the posters are then staged as printable HTML, not rendered.
+    const env = { ...process.env, CHROMIUM_PATH: join(dir, 'no-chromium') };
+    await run(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env });
   } catch (error) {
     const { stdout, stderr } = error as { stdout: string; stderr: string };
     // Astro colours its messages when it thinks it writes to a terminal (as under CI=true).

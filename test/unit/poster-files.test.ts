@@ -74,7 +74,7 @@ describe('poster files', () => {
   });
 
   it('renders no variant again when nothing changed', async () => {
-    const again = await buildPosters({ root: process.cwd(), siteUrl: manifest.siteUrl });
+    const again = await buildPosters({ root: process.cwd(), siteUrl: manifest.siteUrl, scope: manifest.scope });
     expect(again.rendered).toBe(0);
     expect(again.fromCache).toBe(manifest.variants.length);
   });

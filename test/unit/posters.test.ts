@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { posterSchema, type PosterInput } from '../../src/schemas/poster';
 import type { CountryHotlines } from '../../src/schemas/hotline';
-import { posterVariants, resolvePosters, type PosterFile } from '../../src/posters/variants';
+import { everydayVariants, posterVariants, resolvePosters, type PosterFile } from '../../src/posters/variants';
 import { html, raw } from '../../src/posters/html';
 
 const texts: PosterInput = {
@@ -83,5 +83,17 @@ describe('poster markup', () => {
     expect(html`<h1>${headline}</h1>${raw('<svg></svg>')}`.value).toBe(
       '<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</h1><svg></svg>',
     );
+  });
+});
+
+describe('everyday builds', () => {
+  it('render each poster in each language once, with the language\'s own country where it can', () => {
+    const posters = resolvePosters([file('en/jobs', design), file('km/jobs', texts), file('th/jobs', texts)]);
+    const hotlines = new Map([
+      ['TH', country('TH', [line('1300', checked)])],
+      ['KH', country('KH', [line('1288', checked)])],
+    ]);
+    const chosen = everydayVariants(posterVariants(posters, hotlines).variants);
+    expect(chosen.map((v) => v.id).sort()).toEqual(['jobs-en-th', 'jobs-km-kh', 'jobs-th-th']);
   });
 });
