@@ -10,7 +10,7 @@ export interface PosterFile {
 }
 
 /** What the English poster sets for all its translations. */
-export type PosterDesign = Required<Pick<PosterData, (typeof sharedPosterFields)[number]>>;
+export type PosterDesign = Pick<PosterData, (typeof sharedPosterFields)[number]>;
 
 export interface Poster {
   slug: string;
@@ -51,24 +51,16 @@ const posterFile = (id: string) => `content/posters/${id}.yaml`;
 
 /**
  * Groups the poster files by slug and takes each poster's design from its English file. A
- * translation without an English original, a missing shared field on the English file, or a
- * shared field set on a translation stops the build, naming the file.
+ * translation without an English original, or whose shared fields differ from the English ones,
+ * stops the build, naming the file and the fields.
  */
 export function resolvePosters(files: PosterFile[]): Poster[] {
   const problems: string[] = [];
   const bySlug = new Map<string, Map<Locale, PosterData>>();
   for (const { id, data } of files) {
     const [locale, slug] = id.split('/');
-    if (!isLocale(locale)) {
-      problems.push(`${posterFile(id)}: ${locale} is not one of the site's locales`);
-      continue;
-    }
-    if (!bySlug.has(slug)) bySlug.set(slug, new Map());
-    bySlug.get(slug)!.set(locale, data);
-    if (locale !== defaultLocale) {
-      const set = sharedPosterFields.filter((field) => data[field] !== undefined);
-      if (set.length) problems.push(`${posterFile(id)}: ${set.join(', ')}: set only on the English poster, which its translations share`);
-    }
+    if (!isLocale(locale)) problems.push(`${posterFile(id)}: ${locale} is not one of the site's locales`);
+    else bySlug.set(slug, (bySlug.get(slug) ?? new Map()).set(locale, data));
   }
   const posters: Poster[] = [];
   for (const [slug, byLocale] of bySlug) {
@@ -77,13 +69,13 @@ export function resolvePosters(files: PosterFile[]): Poster[] {
       problems.push(`content/posters/*/${slug}.yaml: no English original ${posterFile(`${defaultLocale}/${slug}`)}`);
       continue;
     }
-    const missing = sharedPosterFields.filter((field) => english[field] === undefined);
-    if (missing.length) {
-      problems.push(`${posterFile(`${defaultLocale}/${slug}`)}: ${missing.join(', ')}: required on the English poster`);
-      continue;
+    for (const [locale, data] of byLocale) {
+      const differ = sharedPosterFields.filter((field) => JSON.stringify(data[field]) !== JSON.stringify(english[field]));
+      if (differ.length) problems.push(`${posterFile(`${locale}/${slug}`)}: ${differ.join(', ')}: must be as in the English poster, which sets them`);
     }
+    const design = Object.fromEntries(sharedPosterFields.map((field) => [field, english[field]])) as PosterDesign;
     const texts = new Map(localeCodes.filter((l) => byLocale.has(l)).map((l) => [l, byLocale.get(l)!] as const));
-    posters.push({ slug, design: english as PosterDesign, texts });
+    posters.push({ slug, design, texts });
   }
   if (problems.length) throw new Error(`Posters cannot be built:\n  ${problems.join('\n  ')}`);
   return posters.sort((a, b) => a.slug.localeCompare(b.slug));
