@@ -11,6 +11,7 @@ import { cmsFields, type Reference } from './fields';
 import { mdxComponentNames } from './editor-components';
 import { localBackendPath } from './local-backend';
 import type { CmsSettings } from './settings';
+import type { BackendName } from './backends';
 
 /**
  * The CMS's configuration, generated from the zod schemas in src/schemas/ (the one source of truth)
@@ -28,7 +29,10 @@ interface LocalizedSpec {
   description: string;
 }
 
-const localized: LocalizedSpec[] = [
+/** The name each localized collection's file format is registered under (src/cms/main.ts). */
+export const mdxFormatName = (collection: string) => `mdx-${collection}`;
+
+export const localized: LocalizedSpec[] = [
   {
     name: 'pages',
     label: 'Information pages',
@@ -78,7 +82,7 @@ function localizedCollection(spec: LocalizedSpec): CmsCollection {
     description: spec.description,
     folder: `content/${spec.name}`,
     extension: 'mdx',
-    format: 'frontmatter',
+    format: mdxFormatName(spec.name),
     create: true,
     slug: `{{${spec.identifierField}}}`,
     identifier_field: spec.identifierField,
@@ -131,10 +135,10 @@ const tipline: CmsCollection = {
   files: perLocaleFiles('tipline', () => tiplineTextSchema),
 };
 
-function backend(settings: CmsSettings, origin: string): CmsBackend {
-  if (!settings.githubRepo) return { name: 'proxy', proxy_url: new URL(localBackendPath, origin).href };
+function backend(settings: CmsSettings, origin: string): CmsBackend & { name: BackendName } {
+  if (!settings.githubRepo) return { name: 'local-files', proxy_url: new URL(localBackendPath, origin).href };
   return {
-    name: 'github',
+    name: 'github-files',
     repo: settings.githubRepo,
     branch: settings.branch,
     // Decap opens <base_url>/<auth_endpoint> for the GitHub login: our own function (functions/auth.ts).
@@ -144,15 +148,17 @@ function backend(settings: CmsSettings, origin: string): CmsBackend {
 }
 
 /**
- * `origin` is the admin page's own origin: Decap needs absolute URLs for the local backend, and
- * it is reached through that origin, never another.
+ * Local mode (no GitHub repository set, as under `npm run cms`) saves through decap-server straight
+ * into content/. With GitHub, every change goes through the editorial workflow: a draft, then in
+ * review, then ready, each a pull request, until someone publishes it. `origin` is the admin page's
+ * own origin: the local backend is reached through it, never through another.
  */
 export function cmsConfig(settings: CmsSettings, origin: string): CmsConfig {
+  const chosen = backend(settings, origin);
   return {
     load_config_file: false,
-    backend: backend(settings, origin),
-    local_backend: { url: new URL(localBackendPath, origin).href },
-    publish_mode: 'editorial_workflow',
+    backend: chosen,
+    ...(chosen.name === 'github-files' && { publish_mode: 'editorial_workflow' as const }),
     site_url: settings.siteUrl,
     media_folder: 'public/media',
     public_folder: '/media',

@@ -120,7 +120,8 @@ function widgetFor(name: string, s: JsonSchema, options: FieldOptions): Record<s
   if (s.enum) return { widget: 'select', options: s.enum };
   switch (s.type) {
     case 'boolean':
-      return { widget: 'boolean' };
+      // A switch is always on or off: an untouched one means "no", as it looks.
+      return { widget: 'boolean', default: s.default ?? false };
     case 'integer':
     case 'number': {
       const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : undefined);

@@ -1,7 +1,9 @@
 import CMS from 'decap-cms-app';
 import siteStylesheet from '../styles/global.css?url';
 import './admin.css';
-import { cmsConfig } from './config';
+import { cmsConfig, localized, mdxFormatName } from './config';
+import { mdxFormat } from './mdx-format';
+import { backends } from './backends';
 import { editorComponents } from './editor-components';
 import { registerPreviews } from './previews';
 import { validateBeforeSave } from './validate';
@@ -10,6 +12,8 @@ import type { CmsSettings } from './settings';
 // The settings come from the build (src/pages/admin/index.astro) as JSON data, not as code.
 const settings = JSON.parse(document.getElementById('cms-settings')!.textContent!) as CmsSettings;
 
+for (const [name, Backend] of Object.entries(backends)) CMS.registerBackend(name, Backend as never);
+for (const { name, identifierField } of localized) CMS.registerCustomFormat(mdxFormatName(name), 'mdx', mdxFormat(identifierField));
 for (const component of editorComponents) CMS.registerEditorComponent(component as never);
 registerPreviews(CMS, siteStylesheet);
 CMS.registerEventListener({ name: 'preSave', handler: validateBeforeSave as never });

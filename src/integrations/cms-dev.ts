@@ -17,7 +17,9 @@ export default function cmsDev(backendUrl = process.env.DECAP_BACKEND_URL): Astr
         server.middlewares.use(async (req, res, next) => {
           const path = req.url?.split('?')[0];
           if (path === '/admin/' && req.method === 'GET') {
-            const page = `<!doctype html><html lang="en"><head>${adminHead(process.env)}</head><body><script type="module" src="/src/cms/main.ts"></script></body></html>`;
+            // Under `npm run cms` the CMS saves here, through decap-server, even if a GitHub repository is set.
+            const env = backendUrl ? { ...process.env, CMS_GITHUB_REPO: undefined } : process.env;
+            const page = `<!doctype html><html lang="en"><head>${adminHead(env)}</head><body><script type="module" src="/src/cms/main.ts"></script></body></html>`;
             res.setHeader('Content-Type', 'text/html; charset=utf-8');
             res.end(await server.transformIndexHtml('/admin/', page));
             return;

@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { materialSchema } from '../../src/schemas/material.ts';
 import { startCmsSite, type CmsSite } from './cms-site.ts';
 
 /**
@@ -27,6 +33,11 @@ const test = base.extend<{ watch: { otherOrigins: string[]; cspViolations: strin
   }, { auto: true }],
 });
 
+/** Builds the scratch copy as `npm run build` would; a content file the schemas refuse fails it. */
+async function build(dir: string) {
+  await promisify(execFile)(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir });
+}
+
 async function logIn(page: Page) {
   await page.goto('/admin/');
   await page.getByRole('button', { name: 'Login' }).click();
@@ -42,4 +53,65 @@ test('/admin/ opens every collection in local mode, with no request to another o
   await expect(page.getByText('Spot the fake job offer')).toBeVisible();
   expect(watch.otherOrigins).toEqual([]);
   expect(watch.cspViolations).toEqual([]);
+});
+
+test('an Arabic page previews right to left, in the site’s style', async ({ page }) => {
+  await logIn(page);
+  await page.goto('/admin/#/collections/pages/entries/get-help');
+  await page.getByRole('button', { name: 'Writing in EN' }).first().click();
+  await page.getByRole('menuitem', { name: 'AR' }).click();
+  await page.getByRole('button', { name: 'Toggle preview' }).click();
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(preview.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(preview.locator('h1')).toHaveText(/.+/);
+  const heading = preview.locator('h1');
+  expect(await heading.evaluate((h) => getComputedStyle(h).direction)).toBe('rtl');
+});
+
+test('a new material written in English and French is saved as two files the build accepts', async ({ page, site }) => {
+  test.setTimeout(240_000);
+  await logIn(page);
+  await page.goto('/admin/#/collections/materials/new');
+  const [en, fr] = [0, 1];
+  const text = (label: string, pane: number, value: string) => page.getByLabel(label, { exact: true }).nth(pane).fill(value);
+  const choose = async (label: string, ...options: string[]) => {
+    for (const option of options) {
+      await page.getByLabel(label, { exact: true }).first().fill(option);
+      await page.keyboard.press('Enter');
+    }
+  };
+  await text('Title', en, 'Safe jobs quiz');
+  await text('Summary', en, 'Young people answer ten questions about job offers and learn which answers keep them safe.');
+  await choose('Audience', 'schools');
+  await choose('Format', 'classroom-activity');
+  await choose('Topics', 'recruitment', 'signs');
+  await text('Min', en, '12');
+  await text('Max', en, '15');
+  await text('Duration', en, '30');
+  for (const [pane, objective] of [[en, 'Name three questions to ask about a job offer.'], [fr, 'Citer trois questions à poser sur une offre d’emploi.']] as const) {
+    await page.getByRole('button', { name: /Add objectives/i }).nth(pane).click();
+    await text('Objectives', pane, objective);
+    await page.getByRole('button', { name: 'Set reviewed to now' }).nth(pane).click();
+  }
+  await text('Title', fr, 'Quiz : un travail sans danger');
+  await text('Summary', fr, 'Les jeunes répondent à dix questions sur les offres d’emploi et apprennent quelles réponses les protègent.');
+  for (const [pane, body] of [[en, 'Read each question aloud.'], [fr, 'Lisez chaque question à voix haute.']] as const) {
+    await page.locator('[data-slate-editor="true"]').nth(pane).click();
+    await page.keyboard.type(body);
+  }
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  const saved = readFileSync(join(site.dir, 'content/materials/fr/safe-jobs-quiz.mdx'), 'utf8');
+  const [, frontmatter, body] = saved.split(/^---$/m);
+  expect(materialSchema.safeParse(parse(frontmatter)).error).toBeUndefined();
+  expect(body.trim()).toBe('Lisez chaque question à voix haute.');
+  expect(existsSync(join(site.dir, 'content/materials/en/safe-jobs-quiz.mdx'))).toBe(true);
+  // Locales nobody wrote in get no file, not even with the shared fields copied from English.
+  expect(existsSync(join(site.dir, 'content/materials/ar/safe-jobs-quiz.mdx'))).toBe(false);
+  await build(site.dir);
+  const html = readFileSync(join(site.dir, 'dist/fr/materials/safe-jobs-quiz/index.html'), 'utf8');
+  expect(html).toContain('Quiz : un travail sans danger');
 });

@@ -47,7 +47,7 @@ describe('the CMS configuration follows the zod schemas', () => {
   it('writes translations into content/<collection>/<locale>/ for all eight locales', () => {
     expect(local.i18n).toEqual({ structure: 'multiple_folders', locales: localeCodes, default_locale: defaultLocale });
     for (const name of ['pages', 'materials', 'campaigns']) {
-      expect(collection(name)).toMatchObject({ folder: `content/${name}`, extension: 'mdx', format: 'frontmatter', i18n: true });
+      expect(collection(name)).toMatchObject({ folder: `content/${name}`, extension: 'mdx', format: `mdx-${name}`, i18n: true });
       expect(readdirSync(`content/${name}`)).toContain(defaultLocale);
     }
   });
@@ -92,10 +92,10 @@ describe('the CMS configuration follows the zod schemas', () => {
   });
 
   it('saves to the local backend through its own origin, or to GitHub with our own login function', () => {
-    expect(local.backend).toEqual({ name: 'proxy', proxy_url: 'http://127.0.0.1:4321/admin/api/v1/' });
-    expect(local.local_backend).toEqual({ url: 'http://127.0.0.1:4321/admin/api/v1/' });
+    expect(local.backend).toEqual({ name: 'local-files', proxy_url: 'http://127.0.0.1:4321/admin/api/v1/' });
+    expect(local.publish_mode).toBeUndefined();
     const github = cmsConfig(cmsSettings({ CMS_GITHUB_REPO: 'example/site', SITE_URL: 'https://example.org/' }), 'https://example.org');
-    expect(github.backend).toEqual({ name: 'github', repo: 'example/site', branch: 'main', base_url: 'https://example.org', auth_endpoint: 'api/auth' });
+    expect(github.backend).toEqual({ name: 'github-files', repo: 'example/site', branch: 'main', base_url: 'https://example.org', auth_endpoint: 'api/auth' });
     expect(github.publish_mode).toBe('editorial_workflow');
     expect(() => cmsSettings({ CMS_GITHUB_REPO: 'not a repo' })).toThrow(/CMS_GITHUB_REPO/);
   });
