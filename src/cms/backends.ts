@@ -20,7 +20,8 @@ interface PersistingBackend {
   persistEntry(entry: { dataFiles: DataFile[] }, options: unknown): Promise<unknown>;
 }
 
-type BackendClass = new (...args: never[]) => PersistingBackend;
+// A mixin's base must take `any[]` (TypeScript's rule for classes extended at run time).
+type BackendClass = new (...args: any[]) => PersistingBackend;
 
 function withoutEmptyFiles<B extends BackendClass>(Base: B): B {
   return class extends Base {

@@ -135,7 +135,9 @@ const tipline: CmsCollection = {
   files: perLocaleFiles('tipline', () => tiplineTextSchema),
 };
 
-function backend(settings: CmsSettings, origin: string): CmsBackend & { name: BackendName } {
+type Backend = Omit<CmsBackend, 'name'> & { name: BackendName };
+
+function backend(settings: CmsSettings, origin: string): Backend {
   if (!settings.githubRepo) return { name: 'local-files', proxy_url: new URL(localBackendPath, origin).href };
   return {
     name: 'github-files',
@@ -157,7 +159,8 @@ export function cmsConfig(settings: CmsSettings, origin: string): CmsConfig {
   const chosen = backend(settings, origin);
   return {
     load_config_file: false,
-    backend: chosen,
+    // Decap's type knows only its own backends' names; ours are registered in src/cms/main.ts.
+    backend: chosen as unknown as CmsBackend,
     ...(chosen.name === 'github-files' && { publish_mode: 'editorial_workflow' as const }),
     site_url: settings.siteUrl,
     media_folder: 'public/media',
