@@ -58,20 +58,22 @@ describe.each(databases)('messages that arrive together, on $name', (database) =
     expect(tip).toEqual({ urgency: 'urgent', categories: 'sexual,child', locale: 'en', country: 'KH' });
   });
 
-  it('erases what a reporter sent earlier in the same batch when they send DELETE, and starts afresh after it', async () => {
+  it('erases what a reporter sent earlier in the same batch when they confirm DELETE, and starts afresh after it', async () => {
     const queued = async () => (await line.db.selectFrom('outbox').select('id').execute()).length;
     const queuedBefore = await queued();
     const results = await take(line, [
       inbound('+85560000003', 'They keep us locked in'),
       inbound('+85560000003', 'DELETE'),
+      inbound('+85560000003', 'DELETE'),
     ]);
-    expect(results.map((r) => r.outcome)).toEqual(['report', 'delete']);
+    expect(results.map((r) => r.outcome)).toEqual(['report', 'delete-requested', 'delete']);
     expect(await heldFor(line, '+85560000003')).toEqual({ conversations: 0, tips: 0, messages: 0 });
     // Nobody is told of a tip that no longer exists.
     expect(await queued()).toBe(queuedBefore);
 
-    const [, , again] = await take(line, [
+    const [, , , again] = await take(line, [
       inbound('+85560000003', 'We cannot leave the boat'),
+      inbound('+85560000003', 'DELETE'),
       inbound('+85560000003', 'DELETE'),
       inbound('+85560000003', 'I want to talk to someone'),
     ]);
@@ -79,8 +81,8 @@ describe.each(databases)('messages that arrive together, on $name', (database) =
     expect(await heldFor(line, '+85560000003')).toEqual({ conversations: 1, tips: 1, messages: 1 });
   });
 
-  it('erases a stored conversation on DELETE while other reporters in the batch are stored', async () => {
-    await take(line, [inbound('+85560000004', 'My sister was sold to a factory')]);
+  it('erases a stored conversation on a confirmed DELETE while other reporters in the batch are stored', async () => {
+    await take(line, [inbound('+85560000004', 'My sister was sold to a factory'), inbound('+85560000004', 'DELETE')]);
     const results = await take(line, [inbound('+85560000004', 'DELETE'), inbound('+85560000005', 'The agency keeps our passports')]);
     expect(results.map((r) => r.outcome)).toEqual(['delete', 'report']);
     expect(await heldFor(line, '+85560000004')).toEqual({ conversations: 0, tips: 0, messages: 0 });

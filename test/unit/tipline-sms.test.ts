@@ -97,12 +97,15 @@ describe.each(databases)('SMS webhook on $name', (database) => {
     expect(after).toBeNull();
   });
 
-  it('erases a reporter\'s conversation at once on DELETE', async () => {
+  it('erases a reporter\'s conversation when they send DELETE twice', async () => {
     const from = '+66812345678';
     await handleSms(twilioRequest(sms(from, 'นายจ้างยึดพาสปอร์ตของฉัน', { FromCountry: 'TH' })), line);
     const before = await count(line, 'conversations');
-    const reply = await replyIn(await handleSms(twilioRequest(sms(from, 'delete', { FromCountry: 'TH' })), line));
-    expect(reply).toBeTruthy();
+    const ask = await replyIn(await handleSms(twilioRequest(sms(from, 'delete', { FromCountry: 'TH' })), line));
+    expect(ask).toContain('10 นาที');
+    expect(await count(line, 'conversations')).toBe(before);
+    const done = await replyIn(await handleSms(twilioRequest(sms(from, 'ลบ', { FromCountry: 'TH' })), line));
+    expect(done).toContain('โทรศัพท์');
     expect(await count(line, 'conversations')).toBe(before - 1);
   });
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { tiplineTextSchema } from '../../src/schemas/tipline';
 import { loadHotlines, loadTiplineTexts } from '../../functions/_lib/content';
 import { commandIn } from '../../functions/_lib/intake/keywords';
 import { fillReply, segmentsOf } from '../../functions/_lib/intake/replies';
@@ -35,11 +37,28 @@ describe('the line\'s texts', () => {
   it('recognises STOP in every language, only as the whole message', () => {
     for (const [locale, text] of texts) {
       for (const word of text.keywords.stop) {
-        expect(commandIn(` ${word.toUpperCase()}! `, texts)?.command, `${locale}: ${word}`).toBe('stop');
+        expect(commandIn(` ${word.toUpperCase()}! `, texts, { beforeReport: false })?.command, `${locale}: ${word}`).toBe('stop');
       }
     }
-    expect(commandIn('please make him stop', texts)).toBeUndefined();
-    expect(commandIn('ឈប់ ធ្វើការ', texts)).toBeUndefined();
+    expect(commandIn('please make him stop', texts, { beforeReport: true })).toBeUndefined();
+    expect(commandIn('ឈប់ ធ្វើការ', texts, { beforeReport: true })).toBeUndefined();
+  });
+
+  it('keeps the carriers\' opt-out words', () => {
+    expect(texts.get('en')!.keywords.stop).toEqual(expect.arrayContaining(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit']));
+  });
+
+  it('takes no answer a reporter may give in a conversation for a command: numbers, names, common words', () => {
+    const answers = ['3', '12', 'Huy', 'Dung', 'Viet', 'ok', 'yes', 'no', 'para', 'alto', 'хватит', 'выход', 'พอ', 'ออก', 'ไม่รับ', 'ចេញ', 'ចប់', 'thôi', 'خروج', 'fin'];
+    for (const answer of answers) expect(commandIn(answer, texts, { beforeReport: false }), answer).toBeUndefined();
+    // Before a first report, a menu number still chooses a language.
+    expect(commandIn('3', texts, { beforeReport: true })).toEqual({ command: 'language', locale: 'es' });
+  });
+
+  it('refuses a bare number among the keywords that count in a conversation', () => {
+    const en = JSON.parse(readFileSync('content/tipline/en.json', 'utf8'));
+    en.keywords.language.push('1');
+    expect(tiplineTextSchema.safeParse(en).error?.issues[0].message).toMatch(/a bare number is an answer/);
   });
 
   it('gives each language the same command for a shared word', () => {

@@ -36,6 +36,6 @@ export type IntakeSettings = Omit<IntakeContext, 'db'>;
 /** The answer to send back, if any, and what happened (for tests and the simulator; no personal data). */
 export interface IntakeResult {
   reply: string | null;
-  outcome: 'duplicate' | 'report' | 'stop' | 'start' | 'help' | 'delete' | 'language' | 'responder';
+  outcome: 'duplicate' | 'report' | 'stop' | 'start' | 'help' | 'delete-requested' | 'delete' | 'language' | 'responder';
   tipRef?: string;
 }

@@ -33,12 +33,12 @@ export async function receiveBatch(
       // Only numbers in the responder directory are responders; everyone else is a reporter.
       // Responders go first, so a reporter in the same batch sees the tip as its responder left it.
       const responder = responderByPhone(ctx.directory, message.from);
-      if (responder) results[index] = { reply: await handleResponderSms(tx, ctx.encryptionKey, responder, message.body), outcome: 'responder' };
+      if (responder) results[index] = { reply: await handleResponderSms(tx, ctx, responder, message.body), outcome: 'responder' };
       else reporters.push({ index, message, pseudonym: pseudonymFor(message.from, ctx.pseudonymKey) });
     }
     if (!reporters.length) return { results, leased: [] };
     const known = await loadReporters(tx, reporters.map((r) => r.pseudonym));
-    const planned = planReporterMessages(ctx, reporters, known);
+    const planned = planReporterMessages(ctx, reporters, known, new Date());
     const leased = await saveWrites(tx, ctx.encryptionKey, planned.writes, options);
     reporters.forEach((r, i) => (results[r.index] = planned.results[i]));
     return { results, leased };

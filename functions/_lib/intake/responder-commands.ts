@@ -10,10 +10,11 @@ import { enqueue } from '../outbox/delivery.ts';
  */
 export async function handleResponderSms(
   tx: Transaction<Database>,
-  key: Buffer,
+  line: { encryptionKey: Buffer; autoReply: boolean },
   responder: { name: string; phone: string },
   body: string,
 ): Promise<string> {
+  const key = line.encryptionKey;
   const ack = /^\s*ack\s+([a-z0-9]{4,8})\s*$/i.exec(body);
   const relay = /^\s*#([a-z0-9]{4,8})\s+([\s\S]+)$/i.exec(body);
   const ref = (ack?.[1] ?? relay?.[1])?.toUpperCase();
@@ -34,6 +35,7 @@ export async function handleResponderSms(
   }
   if (ack) return `Tip ${ref} is yours. Answer the reporter with #${ref} <message>.`;
 
+  if (!line.autoReply) return `Not sent: this line sends reporters nothing (AUTO_REPLY=off), as a text could put them at risk.`;
   if (tip.opted_out) return `Not sent: the reporter of ${ref} has stopped messages (STOP).`;
   const message = relay![2].trim();
   await enqueue(tx, key, { tipId: tip.id, purpose: 'to-reporter', to: decrypt(tip.reporter_number_sealed, key), body: message });

@@ -59,13 +59,16 @@ export async function deliver(db: Db, sender: Sender, leased: LeasedSms[]): Prom
  */
 export async function drainOutbox(db: Db, key: Buffer, sender: Sender, limit = 50): Promise<{ sent: number; failed: number }> {
   const due = await db
-    .updateTable('outbox')
-    .set({ next_attempt_at: sql`now() + ${LEASE}`, attempts: sql`attempts + 1` })
-    .where('id', 'in', (q) =>
-      q.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`)
-        .orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked(),
+    .with('leased', (db) =>
+      db.updateTable('outbox')
+        .set({ next_attempt_at: sql`now() + ${LEASE}`, attempts: sql`attempts + 1` })
+        .where('id', 'in', (q) =>
+          q.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`)
+            .orderBy('next_attempt_at').orderBy('seq').limit(limit).forUpdate().skipLocked(),
+        )
+        .returning(['id', 'recipient_sealed', 'body_sealed', 'attempts', 'seq']),
     )
-    .returning(['id', 'recipient_sealed', 'body_sealed', 'attempts'])
+    .selectFrom('leased').selectAll().orderBy('seq')
     .execute();
   return deliver(db, sender, due.map((row) => ({ id: row.id, to: decrypt(row.recipient_sealed, key), body: decrypt(row.body_sealed, key), attempts: row.attempts })));
 }

@@ -16,7 +16,7 @@ export type TipState = Pick<
 
 /** What the store holds for one reporter: their conversation and its latest tip, if any. */
 export interface ReporterState {
-  conversation?: { id: string; locale: string; optedOut: boolean };
+  conversation?: { id: string; locale: string; optedOut: boolean; deleteRequestedAt: Date | null };
   tip?: TipState;
 }
 
@@ -26,13 +26,14 @@ export interface BatchWrites {
   deletedConversations: string[];
   newConversations: {
     id: string; reporterPseudonym: string; reporterNumberSealed: string; locale: string; country: string | null; optedOut: boolean;
+    deleteRequestedAt: Date | null;
   }[];
-  changedConversations: { id: string; locale: string; optedOut: boolean; messaged: boolean }[];
+  changedConversations: { id: string; locale: string; optedOut: boolean; deleteRequestedAt: Date | null; messaged: boolean }[];
   newTips: {
     id: string; ref: string; conversationId: string; channel: Channel; locale: string; country: string | null; urgency: string; categories: string; routeIndex: number;
   }[];
-  /** Incoming messages, sealed, each with the channel's own id for it. */
-  messages: { conversationId: string; tipId: string; providerId: string; bodySealed: string }[];
+  /** Incoming messages, sealed, each with the channel's own id for it; a message that opened no tip has none. */
+  messages: { conversationId: string; tipId: string | null; providerId: string; bodySealed: string }[];
   outbox: OutgoingSms[];
 }
 
@@ -70,7 +71,7 @@ export async function loadReporters(tx: Tx, pseudonyms: string[]): Promise<Map<s
       (join) => join.onTrue(),
     )
     .select([
-      'c.id', 'c.reporter_pseudonym', 'c.locale', 'c.opted_out',
+      'c.id', 'c.reporter_pseudonym', 'c.locale', 'c.opted_out', 'c.delete_requested_at',
       't.id as tip_id', 't.ref', 't.urgency', 't.country', 't.locale as tip_locale', 't.categories', 't.route_index',
       't.escalation_step', 't.claimed_by_phone',
     ])
@@ -80,7 +81,7 @@ export async function loadReporters(tx: Tx, pseudonyms: string[]): Promise<Map<s
     rows.map((r) => [
       r.reporter_pseudonym,
       {
-        conversation: { id: r.id, locale: r.locale, optedOut: r.opted_out },
+        conversation: { id: r.id, locale: r.locale, optedOut: r.opted_out, deleteRequestedAt: r.delete_requested_at },
         tip: r.tip_id
           ? {
               id: r.tip_id, ref: r.ref!, urgency: r.urgency!, country: r.country, locale: r.tip_locale!, categories: r.categories!,
@@ -113,16 +114,18 @@ export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, optio
   const outbox = writes.outbox.map((m) => ({ id: randomUUID(), ...outboxRow(m, key) }));
   await sql`
     with new_conversations as (
-      insert into conversations (id, reporter_pseudonym, reporter_number_sealed, locale, country, opted_out)
+      insert into conversations (id, reporter_pseudonym, reporter_number_sealed, locale, country, opted_out, delete_requested_at)
       select * from unnest(${column(conversations, 'id')}::uuid[], ${column(conversations, 'reporterPseudonym')}::text[],
                            ${column(conversations, 'reporterNumberSealed')}::text[], ${column(conversations, 'locale')}::text[],
-                           ${column(conversations, 'country')}::text[], ${column(conversations, 'optedOut')}::boolean[])
+                           ${column(conversations, 'country')}::text[], ${column(conversations, 'optedOut')}::boolean[],
+                           ${column(conversations, 'deleteRequestedAt')}::timestamptz[])
     ), changed_conversations as (
       update conversations as c
-      set locale = u.locale, opted_out = u.opted_out,
+      set locale = u.locale, opted_out = u.opted_out, delete_requested_at = u.delete_requested_at,
           last_message_at = case when u.messaged then now() else c.last_message_at end
       from unnest(${column(changed, 'id')}::uuid[], ${column(changed, 'locale')}::text[], ${column(changed, 'optedOut')}::boolean[],
-                  ${column(changed, 'messaged')}::boolean[]) as u (id, locale, opted_out, messaged)
+                  ${column(changed, 'deleteRequestedAt')}::timestamptz[], ${column(changed, 'messaged')}::boolean[])
+           as u (id, locale, opted_out, delete_requested_at, messaged)
       where c.id = u.id
     ), new_tips as (
       insert into tips (id, ref, conversation_id, channel, locale, country, urgency, categories, route_index)

@@ -7,12 +7,14 @@ import type { Database, Db } from './schema.ts';
 import * as initial from './migrations/001_initial.ts';
 import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
 import * as intakeIndexes from './migrations/003_intake_indexes.ts';
+import * as conversationOrder from './migrations/004_conversation_order.ts';
 
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
 const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_routing_and_outbox': routingAndOutbox,
   '003_intake_indexes': intakeIndexes,
+  '004_conversation_order': conversationOrder,
 };
 
 /** The PostgreSQL major version our PGlite writes; a folder made by another cannot be opened. */

@@ -14,6 +14,8 @@ export interface Database {
     opted_out: Generated<boolean>;
     created_at: Generated<Date>;
     last_message_at: Generated<Date>;
+    /** When the reporter sent a first DELETE, which another DELETE soon after confirms. */
+    delete_requested_at: Date | null;
   };
   tips: {
     id: Generated<string>;
@@ -55,6 +57,8 @@ export interface Database {
     provider_sid: string | null;
     last_error: string | null;
     created_at: Generated<Date>;
+    /** The order messages were queued in; those for one person go out in that order. */
+    seq: Generated<string>;
   };
   processed_requests: {
     twilio_sid: string;
