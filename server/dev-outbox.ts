@@ -1,5 +1,4 @@
-import { decrypt } from '../functions/_lib/crypto.ts';
-import { responderByPhone } from '../functions/_lib/routing/directory.ts';
+import { readQueued } from '../functions/_lib/outbox/delivery.ts';
 import type { Tipline } from '../functions/_lib/tipline.ts';
 
 /**
@@ -14,17 +13,12 @@ export async function devOutbox(request: Request, line: Tipline): Promise<Respon
     return new Response('Forbidden: give the local development token', { status: 403 });
   }
   const since = new Date(new URL(request.url).searchParams.get('since') ?? 0);
-  const rows = await line.db.selectFrom('outbox').select(['purpose', 'recipient_sealed', 'body_sealed', 'sent_at'])
-    .where('transport', '=', 'log').where('sent_at', '>=', since).orderBy('sent_at').execute();
-  const messages = rows.map((row) => {
-    const to = decrypt(row.recipient_sealed, line.encryptionKey);
-    return {
-      to: responderByPhone(line.directory, to)?.name ?? 'the reporter',
-      purpose: row.purpose,
-      body: decrypt(row.body_sealed, line.encryptionKey),
-      sentAt: row.sent_at,
-    };
-  });
+  const rows = await line.db.selectFrom('outbox').select(['id', 'sent_at'])
+    .where('transport', '=', 'log').where('sent_at', '>=', since).orderBy('sent_at').orderBy('seq').execute();
+  const sentAt = new Map(rows.map((row) => [row.id, row.sent_at]));
+  const messages = (await readQueued(line, rows.map((row) => row.id)))
+    .map((m) => ({ to: m.recipientName, purpose: m.purpose, body: m.body, sentAt: sentAt.get(m.id) }))
+    .sort((a, b) => a.sentAt!.getTime() - b.sentAt!.getTime());
   const pending = await line.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
   return Response.json({ messages, pending: Number(pending.n) }, { headers: { 'Cache-Control': 'no-store' } });
 }

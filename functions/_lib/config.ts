@@ -35,9 +35,28 @@ export const tiplineEnvSchema = z.object({
   RESPONDER_DIRECTORY: z.string().min(1).optional(),
   /** Largest webhook body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024),
+  /** After an automatic reply, the next one to the same reporter waits at least this long. */
+  REPLY_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
+  /** "We have your messages" goes to one reporter at most this often. */
+  FOLLOW_UP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** New messages on a tip its responders were told of are gathered this long into one notification. */
+  NOTIFY_COALESCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  /** Reminders to the last group of a tip's chain before the tip is marked unanswered. */
+  ESCALATION_REMINDERS: z.coerce.number().int().min(0).max(100).default(2),
+  /** Outgoing SMS per clock hour, replies included; past it only urgent tips' notifications go. */
+  SMS_HOURLY_LIMIT: z.coerce.number().int().min(1).default(200),
 });
 
 export type TiplineEnv = z.output<typeof tiplineEnvSchema>;
+
+/** The caps that keep a flood from costing a fortune or reaching a reporter's phone again and again. */
+export interface Limits {
+  replyIntervalMs: number;
+  followUpIntervalMs: number;
+  coalesceMs: number;
+  escalationReminders: number;
+  smsPerHour: number;
+}
 
 export interface TiplineConfig {
   mode: 'local' | 'production';
@@ -51,6 +70,7 @@ export interface TiplineConfig {
   autoReply: boolean;
   lineCountry?: string;
   maxBodyBytes: number;
+  limits: Limits;
   /** Where outgoing SMS go: Twilio when the line has an account and a number, else the log. */
   sms: { transport: 'twilio'; from: string; apiBaseUrl?: string } | { transport: 'log' };
   responderDirectory: string;
@@ -104,6 +124,13 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
     autoReply: e.AUTO_REPLY === 'on',
     lineCountry: e.LINE_COUNTRY,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    limits: {
+      replyIntervalMs: e.REPLY_INTERVAL_MINUTES * 60_000,
+      followUpIntervalMs: e.FOLLOW_UP_INTERVAL_MINUTES * 60_000,
+      coalesceMs: e.NOTIFY_COALESCE_SECONDS * 1000,
+      escalationReminders: e.ESCALATION_REMINDERS,
+      smsPerHour: e.SMS_HOURLY_LIMIT,
+    },
     sms:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_PHONE_NUMBER
         ? { transport: 'twilio', from: e.TWILIO_PHONE_NUMBER, apiBaseUrl: e.TWILIO_API_BASE_URL }

@@ -37,3 +37,11 @@ export function decrypt(sealed: string, key: Buffer): string {
 export function pseudonymFor(phoneNumber: string, key: Buffer): string {
   return createHmac('sha256', keyObject(key)).update(phoneNumber.replace(/[^\d+]/g, '')).digest('hex');
 }
+
+/**
+ * How the store names a responder: a keyed pseudonym of their number, distinct from the one the
+ * same number would have as a reporter, so the store holds no responder's number either.
+ */
+export function responderKey(phoneNumber: string, key: Buffer): string {
+  return createHmac('sha256', keyObject(key)).update(`responder:${phoneNumber.replace(/[^\d+]/g, '')}`).digest('hex');
+}

@@ -5,7 +5,7 @@ import type { InboundMessage, IntakeContext, IntakeResult, IntakeSettings } from
 import { receiveBatch, type BatchOutcome } from './intake/receive.ts';
 import { outboxPump } from './outbox/pump.ts';
 import { logSender, twilioSender, type Sender } from './outbox/senders.ts';
-import { loadDirectory } from './routing/directory.ts';
+import { indexResponders, loadDirectory } from './routing/directory.ts';
 import { groupCommit } from './store/group-commit.ts';
 import { openStore } from './store/open.ts';
 
@@ -35,9 +35,12 @@ export interface TiplineOptions {
 /** Opens everything the tip line needs: configuration (checked), content, the store. */
 export async function startTipline(env: NodeJS.ProcessEnv = process.env, options: TiplineOptions = {}): Promise<Tipline> {
   const config = loadTiplineConfig(env, Number(env.PORT ?? 4321));
-  const { db, thread } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db, thread } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, keys: config });
+  const directory = loadDirectory(config.responderDirectory);
   const settings: IntakeSettings = {
-    directory: loadDirectory(config.responderDirectory),
+    directory,
+    responders: indexResponders(directory, config.pseudonymKey),
+    limits: config.limits,
     texts: loadTiplineTexts(),
     hotlines: loadHotlines(),
     encryptionKey: config.encryptionKey,
@@ -48,7 +51,7 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env, options
   const context: IntakeContext = { ...settings, db };
   const sms = config.sms;
   const sender = sms.transport === 'twilio' ? twilioSender({ ...config.twilio, from: sms.from, apiBaseUrl: sms.apiBaseUrl }) : logSender;
-  const pump = outboxPump(db, config.encryptionKey, sender);
+  const pump = outboxPump({ ...context, sender });
   // The embedded store takes in a whole batch on its own thread; a server, through the pool.
   const takeIn = thread
     ? await thread.load<IntakeSettings, ThreadBatch, BatchOutcome>(new URL('./intake/on-store-thread.ts', import.meta.url), settings)

@@ -16,7 +16,7 @@ const SUPERVISOR = '+85523990010';
 describe.each(databases)('from reporter to responder and back, on $name', (database) => {
   let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
   let line: Tipline;
-  const drain = () => drainOutbox(line.db, line.encryptionKey, line.sender);
+  const drain = () => drainOutbox(line);
   const text = (from: string, body: string) => handleSms(twilioRequest(sms(from, body, { FromCountry: 'KH' })), line);
 
   beforeAll(async () => {
@@ -67,8 +67,8 @@ describe.each(databases)('from reporter to responder and back, on $name', (datab
     await drain();
     expect(fake.sent.map((m) => m.to).sort()).toEqual(CASEWORKERS);
     fake.sent.length = 0;
-    expect(await escalateOverdue(line.db, line.encryptionKey, line.directory, new Date(Date.now() + 5 * 60_000))).toBe(0);
-    expect(await escalateOverdue(line.db, line.encryptionKey, line.directory, new Date(Date.now() + 11 * 60_000))).toBe(1);
+    expect(await escalateOverdue(line, new Date(Date.now() + 5 * 60_000))).toBe(0);
+    expect(await escalateOverdue(line, new Date(Date.now() + 11 * 60_000))).toBe(1);
     await drain();
     expect(fake.sent.map((m) => m.to)).toEqual([SUPERVISOR]);
     expect(fake.sent[0].body).toMatch(/^UNANSWERED tip [A-Z0-9]{6} · URGENT/);

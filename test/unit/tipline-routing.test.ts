@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directorySchema, loadDirectory, responderByPhone, routeFor } from '../../functions/_lib/routing/directory';
+import { directorySchema, indexResponders, loadDirectory, routeFor } from '../../functions/_lib/routing/directory';
 import { loadTiplineTexts } from '../../functions/_lib/content';
 import { triage } from '../../functions/_lib/intake/triage';
 import { notificationText } from '../../functions/_lib/routing/notifications';
@@ -30,8 +30,9 @@ describe('routing rules', () => {
   });
 
   it('knows responders by their number only', () => {
-    expect(responderByPhone(directory, '+85523990001')?.name).toBe('Caseworker Sokha');
-    expect(responderByPhone(directory, '+85512345678')).toBeUndefined();
+    const responders = indexResponders(directory, Buffer.alloc(32, 7));
+    expect(responders.byPhone.get('+85523990001')?.name).toBe('Caseworker Sokha');
+    expect(responders.byPhone.get('+85512345678')).toBeUndefined();
   });
 });
 

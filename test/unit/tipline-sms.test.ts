@@ -23,7 +23,8 @@ const count = async (line: Tipline, table: 'messages' | 'conversations') =>
 describe.each(databases)('SMS webhook on $name', (database) => {
   let line: Tipline;
   beforeAll(async () => {
-    line = await freshTipline(database);
+    // These tests read the answer to every message: replies are not paced here.
+    line = await freshTipline(database, { REPLY_INTERVAL_MINUTES: '0', FOLLOW_UP_INTERVAL_MINUTES: '0' });
   });
   afterAll(async () => {
     await line.db.destroy();

@@ -1,6 +1,7 @@
 import type { CountryHotlines } from '../../../src/schemas/hotline.ts';
 import type { TextsByLocale } from '../content.ts';
-import type { Directory } from '../routing/directory.ts';
+import type { Limits } from '../config.ts';
+import type { Directory, Responders } from '../routing/directory.ts';
 import type { Channel, Db } from '../store/schema.ts';
 
 /**
@@ -28,6 +29,9 @@ export interface IntakeContext {
   autoReply: boolean;
   lineCountry?: string;
   directory: Directory;
+  /** The directory's members, by number and by the key the store names them by. */
+  responders: Responders;
+  limits: Limits;
 }
 
 /** The intake's settings and content: its context without the store, which a caller opens. */

@@ -3,13 +3,14 @@ import { locales, type Locale } from '../../../src/i18n/locales.ts';
 import { textFor } from '../content.ts';
 import { encrypt } from '../crypto.ts';
 import { routeAt, routeFor } from '../routing/directory.ts';
-import { notificationText, notificationsFor } from '../routing/notifications.ts';
-import type { BatchWrites, ReporterState, TipState } from '../store/inbound-batch.ts';
+import { membersOf, notificationText, notificationsFor } from '../routing/notifications.ts';
+import type { BatchWrites, ConversationState, ReporterState, TipState } from '../store/inbound-batch.ts';
 import type { OutgoingSms } from '../store/outbox-rows.ts';
 import { commandIn } from './keywords.ts';
 import { replyLanguage } from './language.ts';
 import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
 import { fillReply } from './replies.ts';
+import type { TiplineText } from '../../../src/schemas/tipline.ts';
 import { newTipRef } from './tip-ref.ts';
 import { triage } from './triage.ts';
 
@@ -27,7 +28,9 @@ function countryLocale(country: string | undefined): Locale | undefined {
 /** A first DELETE is confirmed by another within this time (the texts say "10 minutes"). */
 export const DELETE_CONFIRM_MS = 10 * 60_000;
 
-type Conversation = NonNullable<ReporterState['conversation']>;
+type ReplyKind = keyof TiplineText['replies'];
+/** Answers to a reporter's explicit request: they must learn it was done, so pacing never holds them back. */
+const requested = new Set<ReplyKind>(['stopped', 'started', 'deleteConfirm', 'deleted']);
 
 /**
  * Decides, for reporters' messages in the order they are given, what to answer and what to store:
@@ -39,12 +42,18 @@ type Conversation = NonNullable<ReporterState['conversation']>;
  * No message is swallowed: everything but STOP and a confirmed DELETE is stored, and reaches the
  * tip's responders when there is a tip. A command that is not a report (START, a first DELETE, a
  * language's name) opens no tip by itself.
+ *
+ * A flood costs little: replies to one reporter are paced (the first, then at most one per
+ * interval, "we have your messages" more rarely still), new messages on a tip its responders were
+ * told of are gathered into one update each, and no reply goes out past the hourly SMS limit
+ * (`sentThisHour` is what went out this hour before the batch).
  */
 export function planReporterMessages(
   ctx: IntakeContext,
   incoming: ReporterMessage[],
   known: Map<string, ReporterState>,
   now: Date,
+  sentThisHour = 0,
 ): { results: IntakeResult[]; writes: BatchWrites } {
   const states = new Map(known);
   const deleted: string[] = [];
@@ -53,17 +62,17 @@ export function planReporterMessages(
   let tips: BatchWrites['newTips'] = [];
   let messages: BatchWrites['messages'] = [];
   let outbox: { conversationId: string; message: OutgoingSms }[] = [];
+  let replies = 0;
 
   /** Keeps what a message changed in a conversation, new or stored. */
-  function keep(conversation: Conversation, messaged: boolean): void {
-    const { id, locale, optedOut, deleteRequestedAt } = conversation;
-    const fresh = created.get(id);
+  function keep(conversation: ConversationState, messaged: boolean): void {
+    const fresh = created.get(conversation.id);
     if (fresh) {
-      Object.assign(fresh, { locale, optedOut, deleteRequestedAt });
+      Object.assign(fresh, conversation);
       return;
     }
-    const before = changed.get(id);
-    changed.set(id, { id, locale, optedOut, deleteRequestedAt, messaged: messaged || !!before?.messaged });
+    const before = changed.get(conversation.id);
+    changed.set(conversation.id, { ...conversation, messaged: messaged || !!before?.messaged });
   }
 
   /** DELETE: nothing of the conversation stays, whether it was stored before or began in this batch. */
@@ -75,6 +84,23 @@ export function planReporterMessages(
     tips = tips.filter((t) => t.conversationId !== conversationId);
     messages = messages.filter((m) => m.conversationId !== conversationId);
     outbox = outbox.filter((o) => o.conversationId !== conversationId);
+  }
+
+  /** Queues a message; an update joins the one for the same tip and responder queued earlier in the batch. */
+  function queue(conversationId: string, message: OutgoingSms): void {
+    const waiting = message.coalesce && outbox.find((o) => o.message.coalesce?.key === message.coalesce!.key);
+    if (waiting) waiting.message.coalesce!.count += message.coalesce!.count;
+    else outbox.push({ conversationId, message });
+  }
+
+  /** Whether a reply may go out now, to this conversation (none yet for a reporter with no conversation). */
+  function mayReply(kind: ReplyKind, conversation: ConversationState | undefined): boolean {
+    // AUTO_REPLY=off: the line sends a reporter nothing at all, whatever they send.
+    if (!ctx.autoReply || sentThisHour + replies >= ctx.limits.smsPerHour) return false;
+    if (requested.has(kind) || !conversation) return true;
+    const since = (time: Date | null) => (time ? now.getTime() - time.getTime() : Infinity);
+    if (since(conversation.lastReplyAt) < ctx.limits.replyIntervalMs) return false;
+    return kind !== 'followUp' || since(conversation.lastFollowUpAt) >= ctx.limits.followUpIntervalMs;
   }
 
   function receive({ message: inbound, pseudonym }: ReporterMessage): IntakeResult {
@@ -93,22 +119,32 @@ export function planReporterMessages(
       countryDefault: countryLocale(country),
     });
     const text = textFor(ctx.texts, locale);
-    // AUTO_REPLY=off: the line sends a reporter nothing at all, whatever they send.
-    const answer = (template: string) => (ctx.autoReply ? fillReply(template, text, hotlines) : null);
+    /** The reply of this kind, if it may go out now; it is then counted and remembered. */
+    function answer(kind: ReplyKind | null): string | null {
+      const current = state.conversation;
+      if (!kind || !mayReply(kind, current)) return null;
+      replies += 1;
+      if (current) {
+        current.lastReplyAt = now;
+        if (kind === 'followUp') current.lastFollowUpAt = now;
+        keep(current, false);
+      }
+      return fillReply(text.replies[kind], text, hotlines);
+    }
 
     if (command === 'stop') {
       if (conversation) {
         conversation.optedOut = true;
         keep(conversation, false);
       }
-      return { reply: answer(text.replies.stopped), outcome: 'stop' };
+      return { reply: answer('stopped'), outcome: 'stop' };
     }
     if (command === 'delete') {
-      const requested = conversation?.deleteRequestedAt;
-      if (!conversation || (requested && now.getTime() - requested.getTime() <= DELETE_CONFIRM_MS)) {
+      const requestedAt = conversation?.deleteRequestedAt;
+      if (!conversation || (requestedAt && now.getTime() - requestedAt.getTime() <= DELETE_CONFIRM_MS)) {
         if (conversation) erase(conversation.id);
         states.set(pseudonym, {});
-        return { reply: answer(text.replies.deleted), outcome: 'delete' };
+        return { reply: answer('deleted'), outcome: 'delete' };
       }
       conversation.deleteRequestedAt = now;
     }
@@ -118,19 +154,15 @@ export function planReporterMessages(
       if (command === 'start') conversation.optedOut = false;
       keep(conversation, true);
     } else {
-      state.conversation = { id: randomUUID(), locale, optedOut: false, deleteRequestedAt: null };
+      state.conversation = { id: randomUUID(), locale, optedOut: false, deleteRequestedAt: null, lastReplyAt: null, lastFollowUpAt: null };
       created.set(state.conversation.id, {
-        id: state.conversation.id,
+        ...state.conversation,
         reporterPseudonym: pseudonym,
         reporterNumberSealed: encrypt(inbound.from, ctx.encryptionKey),
-        locale,
         country: country ?? null,
-        optedOut: false,
-        deleteRequestedAt: null,
       });
     }
     const conversationId = state.conversation!.id;
-    const queue = (...queued: OutgoingSms[]) => outbox.push(...queued.map((message) => ({ conversationId, message })));
 
     // A report opens a tip. "Help" does too: a person who texts "help me" alone may be in danger,
     // and a responder must see it. Other commands join the tip if there is one.
@@ -140,34 +172,41 @@ export function planReporterMessages(
       const { index, route } = routeFor(ctx.directory, { country: country ?? null, locale, urgency });
       const tip: TipState = {
         id: randomUUID(), ref: newTipRef(), urgency, country: country ?? null, locale,
-        categories: categories.join(','), route_index: index, escalation_step: 0, claimed_by_phone: null,
+        categories: categories.join(','), route_index: index, escalation_step: 0, claimed_by: null,
       };
       tips.push({ id: tip.id, ref: tip.ref, conversationId, channel: inbound.channel, locale, country: tip.country, urgency, categories: tip.categories, routeIndex: index });
       state.tip = tip;
-      queue(...notificationsFor(ctx.directory, route.notify[0], tip.id, 'notify', notificationText(tip, inbound.body)));
-    } else if (state.tip?.claimed_by_phone) {
+      const members = membersOf(ctx.directory, ctx.responders, route.notify[0]);
+      for (const sms of notificationsFor(members, tip, 'notify', notificationText(tip, inbound.body))) queue(conversationId, sms);
+    } else if (state.tip?.claimed_by) {
       // The reporter answers: it reaches the responder who took the tip, through the line.
-      queue({ tipId: state.tip.id, purpose: 'to-responder', to: state.tip.claimed_by_phone, body: `#${state.tip.ref} ${inbound.body}` });
+      const holder = ctx.responders.byKey.get(state.tip.claimed_by);
+      if (holder) {
+        queue(conversationId, {
+          tipId: state.tip.id, purpose: 'to-responder', recipient: { responder: holder.key }, phone: holder.phone,
+          body: `#${state.tip.ref} ${inbound.body}`, urgent: state.tip.urgency === 'urgent',
+        });
+      }
     } else if (state.tip) {
       const route = routeAt(ctx.directory, state.tip.route_index);
       const group = route.notify[Math.min(state.tip.escalation_step, route.notify.length - 1)];
-      queue(...notificationsFor(ctx.directory, group, state.tip.id, 'notify', notificationText(state.tip, inbound.body, 'More on tip')));
+      for (const sms of notificationsFor(membersOf(ctx.directory, ctx.responders, group), state.tip, 'update', null)) queue(conversationId, sms);
     }
     messages.push({ conversationId, tipId: state.tip?.id ?? null, providerId: inbound.id, bodySealed: encrypt(inbound.body, ctx.encryptionKey) });
 
     const tipRef = state.tip?.ref;
     switch (command) {
       case 'start':
-        return { reply: answer(text.replies.started), outcome: 'start', tipRef };
+        return { reply: answer('started'), outcome: 'start', tipRef };
       case 'delete':
-        return { reply: answer(text.replies.deleteConfirm), outcome: 'delete-requested', tipRef };
+        return { reply: answer('deleteConfirm'), outcome: 'delete-requested', tipRef };
       case 'language':
-        return { reply: answer(text.replies.languageChanged), outcome: 'language', tipRef };
+        return { reply: answer('languageChanged'), outcome: 'language', tipRef };
       case 'help':
-        return { reply: answer(text.replies.help), outcome: 'help', tipRef };
+        return { reply: answer('help'), outcome: 'help', tipRef };
       default:
         // After STOP, a report is still stored and passed on, but the line stays quiet.
-        return { reply: wasOptedOut ? null : answer(opensTip ? text.replies.received : text.replies.followUp), outcome: 'report', tipRef };
+        return { reply: answer(wasOptedOut ? null : opensTip ? 'received' : 'followUp'), outcome: 'report', tipRef };
     }
   }
 
@@ -181,6 +220,7 @@ export function planReporterMessages(
       newTips: tips,
       messages,
       outbox: outbox.map((o) => o.message),
+      replies,
     },
   };
 }

@@ -1,5 +1,4 @@
 import { pseudonymFor } from '../crypto.ts';
-import { responderByPhone } from '../routing/directory.ts';
 import { firstDeliveries, loadReporters, saveWrites } from '../store/inbound-batch.ts';
 import type { LeasedSms } from '../store/outbox-rows.ts';
 import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
@@ -32,14 +31,14 @@ export async function receiveBatch(
       const message = batch[index];
       // Only numbers in the responder directory are responders; everyone else is a reporter.
       // Responders go first, so a reporter in the same batch sees the tip as its responder left it.
-      const responder = responderByPhone(ctx.directory, message.from);
+      const responder = ctx.responders.byPhone.get(message.from);
       if (responder) results[index] = { reply: await handleResponderSms(tx, ctx, responder, message.body), outcome: 'responder' };
       else reporters.push({ index, message, pseudonym: pseudonymFor(message.from, ctx.pseudonymKey) });
     }
     if (!reporters.length) return { results, leased: [] };
-    const known = await loadReporters(tx, reporters.map((r) => r.pseudonym));
-    const planned = planReporterMessages(ctx, reporters, known, new Date());
-    const leased = await saveWrites(tx, ctx.encryptionKey, planned.writes, options);
+    const { reporters: known, sentThisHour } = await loadReporters(tx, reporters.map((r) => r.pseudonym));
+    const planned = planReporterMessages(ctx, reporters, known, new Date(), sentThisHour);
+    const leased = await saveWrites(tx, ctx.encryptionKey, planned.writes, { ...options, coalesceMs: ctx.limits.coalesceMs });
     reporters.forEach((r, i) => (results[r.index] = planned.results[i]));
     return { results, leased };
   });

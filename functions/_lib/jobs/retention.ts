@@ -6,5 +6,6 @@ export async function purgeExpired(db: Db, retentionDays: number, now = new Date
   const deleted = await db.deleteFrom('conversations').where('last_message_at', '<', cutoff).executeTakeFirst();
   await db.deleteFrom('processed_requests').where('received_at', '<', cutoff).execute();
   await db.deleteFrom('outbox').where('sent_at', '<', cutoff).execute();
+  await db.deleteFrom('sms_usage').where('hour', '<', new Date(now.getTime() - 86_400_000)).execute();
   return Number(deleted.numDeletedRows);
 }

@@ -1,15 +1,13 @@
-import type { Db } from '../store/schema.ts';
+import type { Limits } from '../config.ts';
+import { drainAll, type OutboxContext } from '../outbox/delivery.ts';
 import type { Directory } from '../routing/directory.ts';
-import { drainAll } from '../outbox/delivery.ts';
-import type { Sender } from '../outbox/senders.ts';
 import { escalateOverdue } from './escalation.ts';
+import { alertIfOverLimit } from './hourly-limit.ts';
 import { purgeExpired } from './retention.ts';
 
-export interface JobContext {
-  db: Db;
-  encryptionKey: Buffer;
+export interface JobContext extends OutboxContext {
   directory: Directory;
-  sender: Sender;
+  limits: Limits;
   config: { retentionDays: number };
 }
 
@@ -18,8 +16,9 @@ export interface JobContext {
  * is counted in days: a caller that runs every few seconds can leave it out of most runs.
  */
 export async function runJobs(ctx: JobContext, now = new Date(), options: { retention?: boolean } = {}) {
-  const outbox = await drainAll(ctx.db, ctx.encryptionKey, ctx.sender);
-  const escalated = await escalateOverdue(ctx.db, ctx.encryptionKey, ctx.directory, now);
+  const escalated = await escalateOverdue(ctx, now);
+  await alertIfOverLimit(ctx);
+  const outbox = await drainAll(ctx);
   const purged = options.retention === false ? 0 : await purgeExpired(ctx.db, ctx.config.retentionDays, now);
   return { ...outbox, escalated, purged };
 }

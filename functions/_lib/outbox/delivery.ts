@@ -1,8 +1,19 @@
 import { sql, type Transaction } from 'kysely';
 import { decrypt } from '../crypto.ts';
+import type { Responders } from '../routing/directory.ts';
+import { updateText } from '../routing/notifications.ts';
 import type { Database, Db } from '../store/schema.ts';
-import { LEASE, outboxRow, type LeasedSms, type OutgoingSms } from '../store/outbox-rows.ts';
+import { LEASE, outboxRow, URGENT, type LeasedSms, type OutgoingSms } from '../store/outbox-rows.ts';
 import type { Sender } from './senders.ts';
+
+/** What sending needs: the store, the key, a transport, the directory to find responders by, the hourly limit. */
+export interface OutboxContext {
+  db: Db;
+  encryptionKey: Buffer;
+  sender: Sender;
+  responders: Responders;
+  limits: { smsPerHour: number };
+}
 
 /** Queues messages (in one statement) in the caller's transaction: sent only if the tip is stored. */
 export async function enqueue(tx: Transaction<Database> | Db, key: Buffer, ...messages: OutgoingSms[]): Promise<void> {
@@ -21,18 +32,46 @@ function withoutNumbers(message: string): string {
 }
 
 /**
- * Sends messages already leased, then records the outcome: those sent in one statement (the store
- * is shared with incoming tips), each failure with its next try after a backoff, never dropped.
+ * Takes this hour's quota for a batch: urgent messages always go, the others only while the hour's
+ * count (replies included) is under the limit. Returns the messages that may go now; the hour
+ * counts them before they are sent, so two senders never both take the last places.
  */
-export async function deliver(db: Db, sender: Sender, leased: LeasedSms[]): Promise<{ sent: number; failed: number }> {
+async function takeQuota(ctx: OutboxContext, batch: LeasedSms[]): Promise<LeasedSms[]> {
+  const urgent = batch.filter((m) => m.urgent);
+  const normal = batch.filter((m) => !m.urgent);
+  const { rows } = await sql<{ hour: Date; sent: number }>`
+    insert into sms_usage (hour, sent) values (date_trunc('hour', now()), ${batch.length})
+    on conflict (hour) do update set sent = sms_usage.sent + excluded.sent
+    returning hour, sent`.execute(ctx.db);
+  const before = rows[0].sent - batch.length;
+  const granted = Math.max(0, Math.min(normal.length, ctx.limits.smsPerHour - before - urgent.length));
+  if (granted === normal.length) return batch;
+  const waiting = normal.slice(granted);
+  // Past the limit: the others wait for the next hour, and do not count as tries.
+  await sql`update sms_usage set sent = sent - ${waiting.length} where hour = ${rows[0].hour}`.execute(ctx.db);
+  await ctx.db.updateTable('outbox')
+    .set({ next_attempt_at: sql`date_trunc('hour', now()) + interval '1 hour'`, attempts: sql`attempts - 1` })
+    .where('id', 'in', waiting.map((m) => m.id)).execute();
+  const going = new Set([...urgent, ...normal.slice(0, granted)]);
+  return batch.filter((m) => going.has(m));
+}
+
+/**
+ * Sends messages already leased, urgent first, within the hourly limit, then records the outcome:
+ * those sent in one statement (the store is shared with incoming tips), each failure with its next
+ * try after a backoff, never dropped.
+ */
+export async function deliver(ctx: OutboxContext, leased: LeasedSms[]): Promise<{ sent: number; failed: number }> {
+  if (!leased.length) return { sent: 0, failed: 0 };
+  const ordered = [...leased.filter((m) => m.urgent), ...leased.filter((m) => !m.urgent)];
   const sent: { id: string; sid: string; transport: string }[] = [];
   let failed = 0;
-  for (const message of leased) {
+  for (const message of await takeQuota(ctx, ordered)) {
     try {
-      const result = await sender.send({ to: message.to, body: message.body });
+      const result = await ctx.sender.send({ to: message.to, body: message.body });
       sent.push({ id: message.id, sid: result.sid, transport: result.transport });
     } catch (error) {
-      await db
+      await ctx.db
         .updateTable('outbox')
         .set({
           next_attempt_at: new Date(Date.now() + backoffSeconds(message.attempts) * 1000),
@@ -48,43 +87,95 @@ export async function deliver(db: Db, sender: Sender, leased: LeasedSms[]): Prom
       update outbox set sent_at = now(), transport = done.transport, provider_sid = done.sid, last_error = null
       from unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.sid)}::text[], ${sent.map((s) => s.transport)}::text[])
            as done (id, sid, transport)
-      where outbox.id = done.id`.execute(db);
+      where outbox.id = done.id`.execute(ctx.db);
   }
   return { sent: sent.length, failed };
 }
 
+/** A queued message as it will be sent: to a number, with its text. */
+export interface QueuedSms extends LeasedSms {
+  purpose: Database['outbox']['purpose'];
+  /** The responder's name, or "the reporter". */
+  recipientName: string;
+}
+
 /**
- * Sends what is due. Each row is leased first (its next try moved ahead by LEASE), so two workers
- * never send the same message; a failure is retried with backoff, never dropped.
+ * Reads queued messages as they will be sent: the recipient's number looked up by reference (a
+ * reporter's conversation, a responder in the directory) and an update's text written now, from
+ * the tip and its latest message. A message whose responder has left the directory is dropped.
  */
-export async function drainOutbox(db: Db, key: Buffer, sender: Sender, limit = 50): Promise<{ sent: number; failed: number }> {
-  const due = await db
-    .with('leased', (db) =>
-      db.updateTable('outbox')
-        .set({ next_attempt_at: sql`now() + ${LEASE}`, attempts: sql`attempts + 1` })
-        .where('id', 'in', (q) =>
-          q.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`)
-            .orderBy('next_attempt_at').orderBy('seq').limit(limit).forUpdate().skipLocked(),
-        )
-        .returning(['id', 'recipient_sealed', 'body_sealed', 'attempts', 'seq']),
+export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<QueuedSms[]> {
+  if (!ids.length) return [];
+  const { rows } = await sql<{
+    id: string; purpose: QueuedSms['purpose']; priority: number; responder_key: string | null; body_sealed: string | null;
+    messages: number; attempts: number; reporter_number_sealed: string | null; ref: string; urgency: string; country: string | null;
+    locale: string; categories: string; latest_sealed: string | null;
+  }>`
+    select o.id, o.purpose, o.priority, o.responder_key, o.body_sealed, o.messages, o.attempts, c.reporter_number_sealed,
+           t.ref, t.urgency, t.country, t.locale, t.categories, latest.body_sealed as latest_sealed
+    from outbox o
+    left join conversations c on c.id = o.conversation_id
+    left join tips t on t.id = o.tip_id and o.purpose = 'update'
+    left join lateral (
+      select m.body_sealed from messages m
+      where o.purpose = 'update' and m.tip_id = o.tip_id and m.direction = 'in'
+      order by m.created_at desc limit 1
+    ) latest on true
+    where o.id = any(${ids}::uuid[])
+    order by o.priority, o.seq`.execute(ctx.db);
+  const key = ctx.encryptionKey;
+  const queued: QueuedSms[] = [];
+  const gone: string[] = [];
+  for (const row of rows) {
+    const responder = row.responder_key ? ctx.responders.byKey.get(row.responder_key) : undefined;
+    const to = row.reporter_number_sealed ? decrypt(row.reporter_number_sealed, key) : responder?.phone;
+    if (!to) {
+      gone.push(row.id);
+      continue;
+    }
+    const body = row.purpose === 'update'
+      ? updateText({ ...row, id: '' }, row.messages, row.latest_sealed ? decrypt(row.latest_sealed, key) : '')
+      : decrypt(row.body_sealed!, key);
+    queued.push({
+      id: row.id, to, body, urgent: row.priority === URGENT, attempts: row.attempts, purpose: row.purpose,
+      recipientName: responder?.name ?? 'the reporter',
+    });
+  }
+  if (gone.length) {
+    await ctx.db.updateTable('outbox').set({ sent_at: new Date(), transport: 'none', last_error: 'the recipient is no longer in the responder directory' })
+      .where('id', 'in', gone).execute();
+  }
+  return queued;
+}
+
+/**
+ * Sends what is due, urgent first. Each row is leased first (its next try moved ahead by LEASE),
+ * so two workers never send the same message, and taken out of any group it was gathering in
+ * (what arrives next starts a new one); a failure is retried with backoff, never dropped.
+ */
+export async function drainOutbox(ctx: OutboxContext, limit = 50): Promise<{ sent: number; failed: number }> {
+  const leased = await ctx.db.updateTable('outbox')
+    .set({ next_attempt_at: sql`now() + ${LEASE}`, attempts: sql`attempts + 1`, coalesce_key: null })
+    .where('id', 'in', (q) =>
+      q.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('priority').orderBy('next_attempt_at').orderBy('seq').limit(limit).forUpdate().skipLocked(),
     )
-    .selectFrom('leased').selectAll().orderBy('seq')
+    .returning('id')
     .execute();
-  return deliver(db, sender, due.map((row) => ({ id: row.id, to: decrypt(row.recipient_sealed, key), body: decrypt(row.body_sealed, key), attempts: row.attempts })));
+  return deliver(ctx, await readQueued(ctx, leased.map((row) => row.id)));
 }
 
 /**
  * Sends everything due, batch after batch, so a burst of tips does not wait for the next run.
  * Stops at a failure: the rest waits for its retry time.
  */
-export async function drainAll(db: Db, key: Buffer, sender: Sender, batchSize = 100): Promise<{ sent: number; failed: number }> {
+export async function drainAll(ctx: OutboxContext, batchSize = 100): Promise<{ sent: number; failed: number }> {
   const total = { sent: 0, failed: 0 };
   for (let round = 0; round < 50; round++) {
-    const batch = await drainOutbox(db, key, sender, batchSize);
+    const batch = await drainOutbox(ctx, batchSize);
     total.sent += batch.sent;
     total.failed += batch.failed;
     if (batch.sent + batch.failed < batchSize || batch.failed > 0) break;
   }
   return total;
 }
-

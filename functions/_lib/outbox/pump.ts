@@ -1,7 +1,5 @@
-import type { Db } from '../store/schema.ts';
 import type { LeasedSms } from '../store/outbox-rows.ts';
-import { deliver, drainAll } from './delivery.ts';
-import type { Sender } from './senders.ts';
+import { deliver, drainAll, type OutboxContext } from './delivery.ts';
 
 /**
  * Sends in the background, as soon as they are queued, so responders hear of a tip in seconds
@@ -9,7 +7,7 @@ import type { Sender } from './senders.ts';
  * second trip to the store); `kick` sends whatever else is due. One run at a time: what arrives
  * during a run goes out in the next. A failure leaves messages queued for their retry.
  */
-export function outboxPump(db: Db, key: Buffer, sender: Sender) {
+export function outboxPump(ctx: OutboxContext) {
   let running: Promise<void> | undefined;
   let leased: LeasedSms[] = [];
   let kicked = false;
@@ -20,8 +18,8 @@ export function outboxPump(db: Db, key: Buffer, sender: Sender) {
       const drain = kicked;
       kicked = false;
       try {
-        if (batch.length) await deliver(db, sender, batch);
-        if (drain) await drainAll(db, key, sender);
+        if (batch.length) await deliver(ctx, batch);
+        if (drain) await drainAll(ctx);
       } catch (error) {
         // What was not marked sent stays queued, and is sent when its lease runs out.
         console.error(`Sending queued messages failed: ${(error as Error).name}`);

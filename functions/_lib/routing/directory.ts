@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeIssues } from '../../../src/utils/content-errors.ts';
+import { responderKey } from '../crypto.ts';
 
 const phone = z.string().regex(/^\+[0-9]{6,15}$/, 'a phone number in E.164 form, e.g. +85523990001');
 const urgency = z.enum(['urgent', 'normal']);
@@ -32,6 +33,11 @@ export const directorySchema = z
         }),
       )
       .min(1),
+    /**
+     * The group told of the line's own trouble: the hourly SMS limit reached, a tip nobody answered,
+     * a responder locked out. Default: the last group of the last route.
+     */
+    alerts: z.string().optional(),
   })
   .superRefine((d, ctx) => {
     const ids = new Set(d.groups.map((g) => g.id));
@@ -40,9 +46,15 @@ export const directorySchema = z
         if (!ids.has(g)) ctx.addIssue({ code: 'custom', path: ['routes', i, 'notify', j], message: `no group with id "${g}"` });
       }),
     );
-    const phones = d.groups.flatMap((g) => g.members.map((m) => m.phone));
-    const twice = phones.find((p, i) => phones.indexOf(p) !== i);
-    if (twice) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'a phone number is listed for two members' });
+    if (d.alerts && !ids.has(d.alerts)) ctx.addIssue({ code: 'custom', path: ['alerts'], message: `no group with id "${d.alerts}"` });
+    // One person may belong to several groups, under one name: a number is how the line knows them.
+    const names = new Map<string, string>();
+    for (const member of d.groups.flatMap((g) => g.members)) {
+      if ((names.get(member.phone) ?? member.name) !== member.name) {
+        ctx.addIssue({ code: 'custom', path: ['groups'], message: `two people (${names.get(member.phone)}, ${member.name}) have the same phone number` });
+      }
+      names.set(member.phone, member.name);
+    }
     if (d.routes.at(-1) && Object.keys(d.routes.at(-1)!.when).length) {
       ctx.addIssue({ code: 'custom', path: ['routes'], message: 'the last route must have `when: {}`, so that every tip reaches someone' });
     }
@@ -82,7 +94,34 @@ export function groupById(directory: Directory, id: string): Group {
   return directory.groups.find((g) => g.id === id)!;
 }
 
-/** The responder a phone number belongs to; only numbers in the directory are responders. */
-export function responderByPhone(directory: Directory, phoneNumber: string): { name: string; phone: string } | undefined {
-  return directory.groups.flatMap((g) => g.members).find((m) => m.phone === phoneNumber);
+/** The group told of the line's own trouble (see `alerts`). */
+export function alertGroup(directory: Directory): Group {
+  return groupById(directory, directory.alerts ?? directory.routes.at(-1)!.notify.at(-1)!);
+}
+
+/** A responder, as the store names them (`key`, a keyed pseudonym) and as the line reaches them. */
+export interface Responder {
+  key: string;
+  name: string;
+  phone: string;
+  /** The groups they belong to: they may act on tips routed to these. */
+  groups: string[];
+}
+
+export interface Responders {
+  byKey: Map<string, Responder>;
+  byPhone: Map<string, Responder>;
+}
+
+/** Every member of the directory, found by number or by the key the store names them by. */
+export function indexResponders(directory: Directory, pseudonymKey: Buffer): Responders {
+  const byPhone = new Map<string, Responder>();
+  for (const group of directory.groups) {
+    for (const member of group.members) {
+      const known = byPhone.get(member.phone);
+      if (known) known.groups.push(group.id);
+      else byPhone.set(member.phone, { key: responderKey(member.phone, pseudonymKey), name: member.name, phone: member.phone, groups: [group.id] });
+    }
+  }
+  return { byPhone, byKey: new Map([...byPhone.values()].map((r) => [r.key, r])) };
 }

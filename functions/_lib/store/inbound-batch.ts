@@ -11,12 +11,22 @@ type Tx = Transaction<Database>;
 
 export type TipState = Pick<
   Selectable<Database['tips']>,
-  'id' | 'ref' | 'urgency' | 'country' | 'locale' | 'categories' | 'route_index' | 'escalation_step' | 'claimed_by_phone'
+  'id' | 'ref' | 'urgency' | 'country' | 'locale' | 'categories' | 'route_index' | 'escalation_step' | 'claimed_by'
 >;
+
+/** What a message may change in a conversation. */
+export interface ConversationState {
+  id: string;
+  locale: string;
+  optedOut: boolean;
+  deleteRequestedAt: Date | null;
+  lastReplyAt: Date | null;
+  lastFollowUpAt: Date | null;
+}
 
 /** What the store holds for one reporter: their conversation and its latest tip, if any. */
 export interface ReporterState {
-  conversation?: { id: string; locale: string; optedOut: boolean; deleteRequestedAt: Date | null };
+  conversation?: ConversationState;
   tip?: TipState;
 }
 
@@ -24,17 +34,17 @@ export interface ReporterState {
 export interface BatchWrites {
   /** Stored conversations the reporter erased (DELETE); their tips, messages and outbox go with them. */
   deletedConversations: string[];
-  newConversations: {
-    id: string; reporterPseudonym: string; reporterNumberSealed: string; locale: string; country: string | null; optedOut: boolean;
-    deleteRequestedAt: Date | null;
-  }[];
-  changedConversations: { id: string; locale: string; optedOut: boolean; deleteRequestedAt: Date | null; messaged: boolean }[];
+  newConversations: (ConversationState & { reporterPseudonym: string; reporterNumberSealed: string; country: string | null })[];
+  /** `messaged`: a message was stored in it, which keeps it from retention longer. */
+  changedConversations: (ConversationState & { messaged: boolean })[];
   newTips: {
     id: string; ref: string; conversationId: string; channel: Channel; locale: string; country: string | null; urgency: string; categories: string; routeIndex: number;
   }[];
   /** Incoming messages, sealed, each with the channel's own id for it; a message that opened no tip has none. */
   messages: { conversationId: string; tipId: string | null; providerId: string; bodySealed: string }[];
   outbox: OutgoingSms[];
+  /** Automatic replies given, for the hourly count of SMS sent. */
+  replies: number;
 }
 
 /**
@@ -56,41 +66,39 @@ export async function firstDeliveries(tx: Tx, ids: string[]): Promise<number[]> 
   return firstInBatch.filter((i) => fresh.has(ids[i]));
 }
 
-/** The conversations of these reporters, each with its latest tip, in one statement. */
-export async function loadReporters(tx: Tx, pseudonyms: string[]): Promise<Map<string, ReporterState>> {
-  const rows = await tx
-    .selectFrom('conversations as c')
-    .leftJoinLateral(
-      (eb) =>
-        eb.selectFrom('tips')
-          .select(['id', 'ref', 'urgency', 'country', 'locale', 'categories', 'route_index', 'escalation_step', 'claimed_by_phone'])
-          .whereRef('tips.conversation_id', '=', 'c.id')
-          .orderBy('created_at', 'desc')
-          .limit(1)
-          .as('t'),
-      (join) => join.onTrue(),
-    )
-    .select([
-      'c.id', 'c.reporter_pseudonym', 'c.locale', 'c.opted_out', 'c.delete_requested_at',
-      't.id as tip_id', 't.ref', 't.urgency', 't.country', 't.locale as tip_locale', 't.categories', 't.route_index',
-      't.escalation_step', 't.claimed_by_phone',
-    ])
-    .where('c.reporter_pseudonym', 'in', [...new Set(pseudonyms)])
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.reporter_pseudonym,
-      {
-        conversation: { id: r.id, locale: r.locale, optedOut: r.opted_out, deleteRequestedAt: r.delete_requested_at },
-        tip: r.tip_id
-          ? {
-              id: r.tip_id, ref: r.ref!, urgency: r.urgency!, country: r.country, locale: r.tip_locale!, categories: r.categories!,
-              route_index: r.route_index!, escalation_step: r.escalation_step!, claimed_by_phone: r.claimed_by_phone,
-            }
-          : undefined,
+/** The conversations of these reporters, each with its latest tip, and the SMS sent this hour, in one statement. */
+export async function loadReporters(tx: Tx, pseudonyms: string[]): Promise<{ reporters: Map<string, ReporterState>; sentThisHour: number }> {
+  const { rows } = await sql<{
+    id: string | null; reporter_pseudonym: string | null; locale: string; opted_out: boolean; delete_requested_at: Date | null;
+    last_reply_at: Date | null; last_follow_up_at: Date | null; tip_id: string | null; ref: string; urgency: 'urgent' | 'normal';
+    country: string | null; tip_locale: string; categories: string; route_index: number; escalation_step: number; claimed_by: string | null;
+    sent_this_hour: number;
+  }>`
+    select c.id, c.reporter_pseudonym, c.locale, c.opted_out, c.delete_requested_at, c.last_reply_at, c.last_follow_up_at,
+           t.id as tip_id, t.ref, t.urgency, t.country, t.locale as tip_locale, t.categories, t.route_index, t.escalation_step, t.claimed_by,
+           coalesce((select sent from sms_usage where hour = date_trunc('hour', now())), 0) as sent_this_hour
+    from (select 1) as always
+    left join conversations c on c.reporter_pseudonym = any(${[...new Set(pseudonyms)]}::text[])
+    left join lateral (
+      select * from tips where tips.conversation_id = c.id order by created_at desc limit 1
+    ) t on true`.execute(tx);
+  const reporters = new Map<string, ReporterState>();
+  for (const r of rows) {
+    if (!r.id || !r.reporter_pseudonym) continue;
+    reporters.set(r.reporter_pseudonym, {
+      conversation: {
+        id: r.id, locale: r.locale, optedOut: r.opted_out, deleteRequestedAt: r.delete_requested_at,
+        lastReplyAt: r.last_reply_at, lastFollowUpAt: r.last_follow_up_at,
       },
-    ]),
-  );
+      tip: r.tip_id
+        ? {
+            id: r.tip_id, ref: r.ref, urgency: r.urgency, country: r.country, locale: r.tip_locale, categories: r.categories,
+            route_index: r.route_index, escalation_step: r.escalation_step, claimed_by: r.claimed_by,
+          }
+        : undefined,
+    });
+  }
+  return { reporters, sentThisHour: Number(rows[0]?.sent_this_hour ?? 0) };
 }
 
 /** One column of rows, as an array: the statements below pass each column as one parameter. */
@@ -102,30 +110,38 @@ function column<T, K extends keyof T>(rows: T[], key: K): T[K][] {
  * Writes a batch's changes in one statement: the store's cost is mostly per statement, not per row.
  * PostgreSQL checks the references between the new rows at the end of the statement. A conversation
  * erased in the batch goes first, on its own, so its reporter can start a new one in the same batch.
+ * Messages that wait to be gathered into one SMS (an update on a tip) join the one already waiting.
  */
-export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, options: { leaseQueued?: boolean } = {}): Promise<LeasedSms[]> {
+export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, options: { leaseQueued?: boolean; coalesceMs?: number } = {}): Promise<LeasedSms[]> {
   if (writes.deletedConversations.length) {
     await tx.deleteFrom('conversations').where('id', 'in', writes.deletedConversations).execute();
   }
   const { newConversations: conversations, changedConversations: changed, newTips: tips, messages } = writes;
   // Messages the caller sends at once are queued already leased to it (see outbox/pump.ts): sent
   // without another trip to the store, and by the scheduled jobs should this process stop first.
+  // Updates wait to gather the messages that follow.
   const leased = options.leaseQueued ?? false;
   const outbox = writes.outbox.map((m) => ({ id: randomUUID(), ...outboxRow(m, key) }));
+  const leaseNow = writes.outbox.map((m) => leased && !m.coalesce && m.phone !== undefined);
+  const dueIn = outbox.map((o) => (o.coalesce_key === null ? 0 : (options.coalesceMs ?? 0) / 1000));
   await sql`
     with new_conversations as (
-      insert into conversations (id, reporter_pseudonym, reporter_number_sealed, locale, country, opted_out, delete_requested_at)
+      insert into conversations (id, reporter_pseudonym, reporter_number_sealed, locale, country, opted_out, delete_requested_at,
+                                 last_reply_at, last_follow_up_at)
       select * from unnest(${column(conversations, 'id')}::uuid[], ${column(conversations, 'reporterPseudonym')}::text[],
                            ${column(conversations, 'reporterNumberSealed')}::text[], ${column(conversations, 'locale')}::text[],
                            ${column(conversations, 'country')}::text[], ${column(conversations, 'optedOut')}::boolean[],
-                           ${column(conversations, 'deleteRequestedAt')}::timestamptz[])
+                           ${column(conversations, 'deleteRequestedAt')}::timestamptz[], ${column(conversations, 'lastReplyAt')}::timestamptz[],
+                           ${column(conversations, 'lastFollowUpAt')}::timestamptz[])
     ), changed_conversations as (
       update conversations as c
       set locale = u.locale, opted_out = u.opted_out, delete_requested_at = u.delete_requested_at,
+          last_reply_at = u.last_reply_at, last_follow_up_at = u.last_follow_up_at,
           last_message_at = case when u.messaged then now() else c.last_message_at end
       from unnest(${column(changed, 'id')}::uuid[], ${column(changed, 'locale')}::text[], ${column(changed, 'optedOut')}::boolean[],
-                  ${column(changed, 'deleteRequestedAt')}::timestamptz[], ${column(changed, 'messaged')}::boolean[])
-           as u (id, locale, opted_out, delete_requested_at, messaged)
+                  ${column(changed, 'deleteRequestedAt')}::timestamptz[], ${column(changed, 'lastReplyAt')}::timestamptz[],
+                  ${column(changed, 'lastFollowUpAt')}::timestamptz[], ${column(changed, 'messaged')}::boolean[])
+           as u (id, locale, opted_out, delete_requested_at, last_reply_at, last_follow_up_at, messaged)
       where c.id = u.id
     ), new_tips as (
       insert into tips (id, ref, conversation_id, channel, locale, country, urgency, categories, route_index)
@@ -138,11 +154,22 @@ export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, optio
       from unnest(${column(messages, 'conversationId')}::uuid[], ${column(messages, 'tipId')}::uuid[],
                   ${column(messages, 'providerId')}::text[], ${column(messages, 'bodySealed')}::text[])
            as m (conversation_id, tip_id, twilio_sid, body_sealed)
+    ), usage as (
+      insert into sms_usage (hour, sent)
+      select date_trunc('hour', now()), ${writes.replies}::integer where ${writes.replies}::integer > 0
+      on conflict (hour) do update set sent = sms_usage.sent + excluded.sent
     )
-    insert into outbox (id, tip_id, purpose, recipient_sealed, body_sealed, attempts, next_attempt_at)
-    select id, tip_id, purpose, recipient_sealed, body_sealed, ${leased ? 1 : 0}, ${leased ? sql`now() + ${LEASE}` : sql`now()`}
+    insert into outbox (id, tip_id, purpose, responder_key, conversation_id, body_sealed, priority, coalesce_key, messages, attempts, next_attempt_at)
+    select id, tip_id, purpose, responder_key, conversation_id, body_sealed, priority, coalesce_key, messages,
+           case when lease_now then 1 else 0 end,
+           case when lease_now then now() + ${LEASE} else now() + make_interval(secs => due_in) end
     from unnest(${column(outbox, 'id')}::uuid[], ${column(outbox, 'tip_id')}::uuid[], ${column(outbox, 'purpose')}::text[],
-                ${column(outbox, 'recipient_sealed')}::text[], ${column(outbox, 'body_sealed')}::text[])
-         as o (id, tip_id, purpose, recipient_sealed, body_sealed)`.execute(tx);
-  return leased ? writes.outbox.map((m, i) => ({ id: outbox[i].id, to: m.to, body: m.body, attempts: 1 })) : [];
+                ${column(outbox, 'responder_key')}::text[], ${column(outbox, 'conversation_id')}::uuid[],
+                ${column(outbox, 'body_sealed')}::text[], ${column(outbox, 'priority')}::smallint[],
+                ${column(outbox, 'coalesce_key')}::text[], ${column(outbox, 'messages')}::integer[],
+                ${leaseNow}::boolean[], ${dueIn}::double precision[])
+         as o (id, tip_id, purpose, responder_key, conversation_id, body_sealed, priority, coalesce_key, messages, lease_now, due_in)
+    on conflict (coalesce_key) where coalesce_key is not null
+    do update set messages = outbox.messages + excluded.messages`.execute(tx);
+  return writes.outbox.flatMap((m, i) => (leaseNow[i] ? [{ id: outbox[i].id, to: m.phone!, body: m.body!, urgent: m.urgent, attempts: 1 }] : []));
 }

@@ -3,19 +3,23 @@ import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { startStoreThread, type StoreThread } from './pglite-on-thread.ts';
-import type { Database, Db } from './schema.ts';
+import type { Database, Db, StoreKeys } from './schema.ts';
 import * as initial from './migrations/001_initial.ts';
 import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
 import * as intakeIndexes from './migrations/003_intake_indexes.ts';
 import * as conversationOrder from './migrations/004_conversation_order.ts';
+import { capsAndReferences } from './migrations/005_caps_and_references.ts';
 
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
-const migrations: Record<string, Migration> = {
-  '001_initial': initial,
-  '002_routing_and_outbox': routingAndOutbox,
-  '003_intake_indexes': intakeIndexes,
-  '004_conversation_order': conversationOrder,
-};
+function migrationsWith(keys: StoreKeys): Record<string, Migration> {
+  return {
+    '001_initial': initial,
+    '002_routing_and_outbox': routingAndOutbox,
+    '003_intake_indexes': intakeIndexes,
+    '004_conversation_order': conversationOrder,
+    '005_caps_and_references': capsAndReferences(keys),
+  };
+}
 
 /** The PostgreSQL major version our PGlite writes; a folder made by another cannot be opened. */
 const PGLITE_POSTGRES_MAJOR = '18';
@@ -47,7 +51,7 @@ export interface Store {
  * PostgreSQL (PGlite) in `<dataDir>/pglite` (or in memory for `dataDir: null`), on a thread of its
  * own. Brings the schema up to date before returning.
  */
-export async function openStore(options: { databaseUrl?: string; dataDir: string | null }): Promise<Store> {
+export async function openStore(options: { databaseUrl?: string; dataDir: string | null; keys: StoreKeys }): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
     store = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }) }) };
@@ -58,6 +62,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
     const thread = startStoreThread(folder);
     store = { db: new Kysely<Database>({ dialect: thread.dialect }), thread };
   }
+  const migrations = migrationsWith(options.keys);
   const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

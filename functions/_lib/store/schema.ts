@@ -16,6 +16,9 @@ export interface Database {
     last_message_at: Generated<Date>;
     /** When the reporter sent a first DELETE, which another DELETE soon after confirms. */
     delete_requested_at: Date | null;
+    /** The last automatic reply, and the last "we have your messages": replies are paced. */
+    last_reply_at: Date | null;
+    last_follow_up_at: Date | null;
   };
   tips: {
     id: Generated<string>;
@@ -24,15 +27,16 @@ export interface Database {
     channel: 'sms' | 'voice' | 'web';
     locale: string;
     country: string | null;
-    status: Generated<string>;
+    /** new, acknowledged, or unanswered (nobody took it after the chain and its reminders). */
+    status: Generated<'new' | 'acknowledged' | 'unanswered'>;
     created_at: Generated<Date>;
     urgency: Generated<'urgent' | 'normal'>;
     categories: Generated<string>;
     route_index: Generated<number>;
     escalation_step: Generated<number>;
     notified_at: Generated<Date>;
-    claimed_by_name: string | null;
-    claimed_by_phone: string | null;
+    /** The responder who took the tip, by key (routing/directory.ts). */
+    claimed_by: string | null;
     acknowledged_at: Date | null;
   };
   messages: {
@@ -47,9 +51,18 @@ export interface Database {
   outbox: {
     id: Generated<string>;
     tip_id: string | null;
-    purpose: 'notify' | 'escalate' | 'to-reporter' | 'to-responder' | 'confirm';
-    recipient_sealed: string;
-    body_sealed: string;
+    purpose: 'notify' | 'update' | 'escalate' | 'alert' | 'to-reporter' | 'to-responder';
+    /** The recipient, by reference: a responder's key, or a reporter's conversation. */
+    responder_key: string | null;
+    conversation_id: string | null;
+    /** The text, sealed; an update has none (it is written when sent). */
+    body_sealed: string | null;
+    /** 0 urgent, 1 normal: urgent goes first, and even past the hourly limit. */
+    priority: Generated<number>;
+    /** Messages waiting with the same key become one SMS; a key is dropped when its SMS is taken for sending. */
+    coalesce_key: string | null;
+    /** How many messages this SMS stands for (an update on several new messages). */
+    messages: Generated<number>;
     attempts: Generated<number>;
     next_attempt_at: Generated<Date>;
     sent_at: Date | null;
@@ -59,6 +72,13 @@ export interface Database {
     created_at: Generated<Date>;
     /** The order messages were queued in; those for one person go out in that order. */
     seq: Generated<string>;
+  };
+  /** Outgoing SMS per clock hour, replies included, for the hourly limit. */
+  sms_usage: {
+    hour: Date;
+    sent: number;
+    /** Staff have been told this hour's limit was reached. */
+    alerted: Generated<boolean>;
   };
   processed_requests: {
     twilio_sid: string;
@@ -73,3 +93,9 @@ export type Channel = Database['tips']['channel'];
 
 /** Why a message waits in the outbox. */
 export type Purpose = Database['outbox']['purpose'];
+
+/** The keys a migration needs when it converts sealed or pseudonymous data. */
+export interface StoreKeys {
+  encryptionKey: Buffer;
+  pseudonymKey: Buffer;
+}
