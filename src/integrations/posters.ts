@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildPosters, copyPostersToSite, type PosterManifest } from '../posters/build.ts';
+import { buildPosters, copyPostersToSite } from '../posters/build.ts';
+import type { PosterManifest } from '../posters/manifest.ts';
 
 /**
  * Makes the posters at the start of `astro build`, before any page is rendered (the library pages

@@ -8,8 +8,9 @@ import { qrSvg } from './qr.ts';
 import { posterDocument } from './templates/document.ts';
 import type { PosterView } from './templates/view.ts';
 import { readHotlines, readPosterFiles, readUiStrings } from './content.ts';
-import { everydayVariants, posterVariants, resolvePosters, type UnbuiltPoster, type Variant } from './variants.ts';
+import { everydayVariants, posterVariants, resolvePosters, type Variant } from './variants.ts';
 import { PosterRenderer, renderJob } from './render.ts';
+import { cacheDir, manifestFile, type PosterManifest } from './manifest.ts';
 import { chromiumPath, findChromium } from '../utils/chromium.ts';
 
 /**
@@ -17,40 +18,6 @@ import { chromiumPath, findChromium } from '../utils/chromium.ts';
  * encoding), so every cached file is made again.
  */
 const RENDERER_VERSION = 1;
-
-export interface PosterFile {
-  format: FormatId;
-  /** Path under the site's root, e.g. /posters/false-job-offers/false-job-offers-km-kh-a4.pdf */
-  url: string;
-  bytes: number;
-}
-
-export interface BuiltVariant {
-  id: string;
-  /** The hash of everything its files are made from: their folder in the cache. */
-  hash: string;
-  slug: string;
-  locale: string;
-  country: string;
-  /** Present when Chromium rendered the files. */
-  files: PosterFile[];
-  /** The printable HTML of each format, served when Chromium was missing. */
-  printable: { format: FormatId; url: string }[];
-}
-
-export interface PosterManifest {
-  scope: 'all' | 'everyday';
-  /** The origin the QR codes point to. */
-  siteUrl: string;
-  /** Where the files are cached. */
-  cache: string;
-  /** Why no file was rendered (Chromium missing), or null when every variant was. */
-  missing: string | null;
-  variants: BuiltVariant[];
-  unbuilt: UnbuiltPoster[];
-  rendered: number;
-  fromCache: number;
-}
 
 export interface BuildOptions {
   /** The project's root folder. */
@@ -67,19 +34,6 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Where rendered files and the manifest are kept; node_modules/.cache/posters by default. */
   cache?: string;
-}
-
-/** Where rendered files are kept between builds, by the hash of their inputs. */
-export function cacheDir(root: string): string {
-  return join(root, 'node_modules/.cache/posters');
-}
-
-const manifestFile = (cache: string) => join(cache, 'manifest.json');
-
-/** The manifest of the last build, which the site's poster pages read. */
-export function readPosterManifest(root: string): PosterManifest | null {
-  const file = manifestFile(cacheDir(root));
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PosterManifest) : null;
 }
 
 /**

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { buildPosters, readPosterManifest, type BuiltVariant, type PosterManifest } from '../../src/posters/build';
+import { buildPosters } from '../../src/posters/build';
+import { readPosterManifest, type BuiltVariant, type PosterManifest } from '../../src/posters/manifest';
 import { posterFormats } from '../../src/posters/formats';
 
 // The posters of the built site: `npm test` builds it (with Chromium) first.

@@ -18,7 +18,7 @@ const indexBytes = (locale: string) =>
 
 /** Entries a locale has its own text for, in every indexed collection. */
 const ownEntries = (locale: string) =>
-  ['pages', 'materials', 'campaigns']
+  ['pages', 'materials', 'campaigns', 'posters']
     .map((folder) => `content/${folder}/${locale}`)
     .filter((dir) => existsSync(dir))
     .reduce((n, dir) => n + readdirSync(dir).length, 0);
