@@ -1,13 +1,5 @@
 import type { CountryHotlines } from '../schemas/hotline';
 
-/**
- * Whether a number may be shown or printed: only one that a person has checked. A wrong number
- * can cost a life, so pages, posters and the tip line all ask this one function.
- */
-export function mayShowNumber(number: { verified: Date | null }): boolean {
-  return number.verified !== null;
-}
-
 export interface CountryEntry {
   id: string;
   data: CountryHotlines;
@@ -56,8 +48,8 @@ interface Checked {
 }
 
 /**
- * Whether a number may be shown to a reader. The one place that decides it: a number nobody has
- * checked is never shown, because a wrong one can cost a life.
+ * Whether a number may be shown to a reader or printed on a poster. The one place that decides
+ * it: a number nobody has checked is never shown, because a wrong one can cost a life.
  */
 export function mayShow(number: Checked): boolean {
   return number.verified !== null;
