@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { fingerprintPattern } from '../i18n/fingerprint';
+import { fingerprintPattern } from '../i18n/fingerprint.ts';
 
 /**
  * On a translation only: the fingerprint of the English text it was made from (12 hex digits,
