@@ -5,6 +5,7 @@ import { pageSchema } from '../schemas/page';
 import { materialSchema } from '../schemas/material';
 import { campaignSchema } from '../schemas/campaign';
 import { countryHotlinesSchema } from '../schemas/hotline';
+import { posterSchema } from '../schemas/poster';
 import { completeUiSchema, partialUiSchema } from '../schemas/ui';
 import { tiplineTextSchema } from '../schemas/tipline';
 import { cmsFields, type Reference } from './fields';
@@ -19,9 +20,13 @@ import type { BackendName } from './backends';
  * tests, which check it against the schemas.
  */
 
-/** Collections stored as content/<folder>/<locale>/<slug>.mdx: Markdown with frontmatter. */
-interface LocalizedSpec {
+/**
+ * Collections with a folder per locale: content/<name>/<locale>/<slug>.mdx (Markdown with
+ * frontmatter) or .yaml (posters: texts only, no body).
+ */
+export interface LocalizedSpec {
   name: string;
+  extension: 'mdx' | 'yaml';
   label: string;
   labelSingular: string;
   schema: z.ZodType;
@@ -30,11 +35,12 @@ interface LocalizedSpec {
 }
 
 /** The name each localized collection's file format is registered under (src/cms/main.ts). */
-export const mdxFormatName = (collection: string) => `mdx-${collection}`;
+export const formatName = (spec: LocalizedSpec) => `${spec.extension}-${spec.name}`;
 
 export const localized: LocalizedSpec[] = [
   {
     name: 'pages',
+    extension: 'mdx',
     label: 'Information pages',
     labelSingular: 'Information page',
     schema: pageSchema,
@@ -43,6 +49,7 @@ export const localized: LocalizedSpec[] = [
   },
   {
     name: 'materials',
+    extension: 'mdx',
     label: 'Materials',
     labelSingular: 'Material',
     schema: materialSchema,
@@ -51,17 +58,28 @@ export const localized: LocalizedSpec[] = [
   },
   {
     name: 'campaigns',
+    extension: 'mdx',
     label: 'Campaigns',
     labelSingular: 'Campaign',
     schema: campaignSchema,
     identifierField: 'name',
     description: 'Prevention campaigns: who, where, when, with which materials, posters and hotlines.',
   },
+  {
+    name: 'posters',
+    extension: 'yaml',
+    label: 'Posters',
+    labelSingular: 'Poster',
+    schema: posterSchema,
+    identifierField: 'headline',
+    description: 'Posters and pocket cards: short texts printed large. The numbers come from Hotlines.',
+  },
 ];
 
 /** How a field that names entries of another collection finds them (schemas' `references`). */
 const references: Record<string, Reference> = {
   materials: { collection: 'materials', valueField: '{{slug}}', searchFields: ['title'] },
+  posters: { collection: 'posters', valueField: '{{slug}}', searchFields: ['headline'] },
   hotlines: { collection: 'hotlines', valueField: 'country', searchFields: ['name', 'country'] },
 };
 
@@ -81,14 +99,14 @@ function localizedCollection(spec: LocalizedSpec): CmsCollection {
     label_singular: spec.labelSingular,
     description: spec.description,
     folder: `content/${spec.name}`,
-    extension: 'mdx',
-    format: mdxFormatName(spec.name),
+    extension: spec.extension,
+    format: formatName(spec),
     create: true,
     slug: `{{${spec.identifierField}}}`,
     identifier_field: spec.identifierField,
     summary: `{{${spec.identifierField}}}`,
     i18n: true,
-    fields: [...cmsFields(spec.schema, { translated: true, references }), body],
+    fields: [...cmsFields(spec.schema, { translated: true, references }), ...(spec.extension === 'mdx' ? [body] : [])],
   };
 }
 

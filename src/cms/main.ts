@@ -1,8 +1,8 @@
 import CMS from 'decap-cms-app';
 import siteStylesheet from '../styles/global.css?url';
 import './admin.css';
-import { cmsConfig, localized, mdxFormatName } from './config';
-import { mdxFormat } from './mdx-format';
+import { cmsConfig, formatName, localized } from './config';
+import { mdxFormat, yamlFormat } from './formats';
 import { backends } from './backends';
 import { editorComponents } from './editor-components';
 import { registerPreviews } from './previews';
@@ -13,7 +13,10 @@ import type { CmsSettings } from './settings';
 const settings = JSON.parse(document.getElementById('cms-settings')!.textContent!) as CmsSettings;
 
 for (const [name, Backend] of Object.entries(backends)) CMS.registerBackend(name, Backend as never);
-for (const { name, identifierField } of localized) CMS.registerCustomFormat(mdxFormatName(name), 'mdx', mdxFormat(identifierField));
+for (const spec of localized) {
+  const format = spec.extension === 'mdx' ? mdxFormat(spec.identifierField) : yamlFormat(spec.identifierField);
+  CMS.registerCustomFormat(formatName(spec), spec.extension, format);
+}
 for (const component of editorComponents) CMS.registerEditorComponent(component as never);
 registerPreviews(CMS, siteStylesheet);
 CMS.registerEventListener({ name: 'preSave', handler: validateBeforeSave as never });

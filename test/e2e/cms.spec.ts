@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { materialSchema } from '../../src/schemas/material.ts';
+import { countryHotlinesSchema } from '../../src/schemas/hotline.ts';
 import { startCmsSite, type CmsSite } from './cms-site.ts';
 
 /**
@@ -33,9 +34,13 @@ const test = base.extend<{ watch: { otherOrigins: string[]; cspViolations: strin
   }, { auto: true }],
 });
 
-/** Builds the scratch copy as `npm run build` would; a content file the schemas refuse fails it. */
+/**
+ * Builds the scratch copy as `npm run build` would; a content file the schemas refuse fails it.
+ * Without Chromium for the posters (they are not what these tests look at), as content-build does.
+ */
 async function build(dir: string) {
-  await promisify(execFile)(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir });
+  const env = { ...process.env, CHROMIUM_PATH: join(dir, 'no-chromium') };
+  await promisify(execFile)(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env });
 }
 
 async function logIn(page: Page) {
@@ -114,4 +119,23 @@ test('a new material written in English and French is saved as two files the bui
   await build(site.dir);
   const html = readFileSync(join(site.dir, 'dist/fr/materials/safe-jobs-quiz/index.html'), 'utf8');
   expect(html).toContain('Quiz : un travail sans danger');
+});
+
+test('a hotline number changed in the CMS is on the Get help page after a build', async ({ page, site }) => {
+  test.setTimeout(240_000);
+  await logIn(page);
+  await page.goto('/admin/#/collections/hotlines/entries/th');
+  const number = page.getByLabel('Number', { exact: true });
+  await expect(number).toHaveValue('191');
+  await number.fill('1191');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  const saved = parse(readFileSync(join(site.dir, 'content/hotlines/th.yaml'), 'utf8'));
+  expect(countryHotlinesSchema.safeParse(saved).error).toBeUndefined();
+  expect(saved.emergency.number).toBe('1191');
+  await build(site.dir);
+  const getHelp = readFileSync(join(site.dir, 'dist/th/get-help/index.html'), 'utf8');
+  expect(getHelp).toContain('href="tel:1191"');
 });

@@ -9,6 +9,7 @@ import { pageSchema } from '../../src/schemas/page';
 import { materialSchema } from '../../src/schemas/material';
 import { campaignSchema } from '../../src/schemas/campaign';
 import { countryHotlinesSchema } from '../../src/schemas/hotline';
+import { posterSchema } from '../../src/schemas/poster';
 import { completeUiSchema, partialUiSchema, uiKeys } from '../../src/schemas/ui';
 import { tiplineTextSchema } from '../../src/schemas/tipline';
 import { audiences, topics } from '../../src/schemas/taxonomy';
@@ -38,6 +39,7 @@ describe('the CMS configuration follows the zod schemas', () => {
     ['materials', materialSchema],
     ['campaigns', campaignSchema],
     ['hotlines', countryHotlinesSchema],
+    ['posters', posterSchema],
   ] as [string, z.ZodType][])('%s: every field, required where the schema requires it, and the text body', (name, schema) => {
     const fields = collection(name).fields!;
     const withoutBody = fields.filter((f) => f.name !== 'body');
@@ -46,8 +48,8 @@ describe('the CMS configuration follows the zod schemas', () => {
 
   it('writes translations into content/<collection>/<locale>/ for all eight locales', () => {
     expect(local.i18n).toEqual({ structure: 'multiple_folders', locales: localeCodes, default_locale: defaultLocale });
-    for (const name of ['pages', 'materials', 'campaigns']) {
-      expect(collection(name)).toMatchObject({ folder: `content/${name}`, extension: 'mdx', format: `mdx-${name}`, i18n: true });
+    for (const [name, extension] of [['pages', 'mdx'], ['materials', 'mdx'], ['campaigns', 'mdx'], ['posters', 'yaml']]) {
+      expect(collection(name)).toMatchObject({ folder: `content/${name}`, extension, format: `${extension}-${name}`, i18n: true });
       expect(readdirSync(`content/${name}`)).toContain(defaultLocale);
     }
   });
@@ -67,6 +69,8 @@ describe('the CMS configuration follows the zod schemas', () => {
   it('links a campaign to its materials and hotline countries, and offers countries by name', () => {
     const campaigns = collection('campaigns').fields!;
     expect(field(campaigns, 'materials')).toMatchObject({ widget: 'relation', collection: 'materials', multiple: true, i18n: 'duplicate' });
+    expect(field(campaigns, 'posters')).toMatchObject({ widget: 'relation', collection: 'posters', multiple: true, i18n: 'duplicate' });
+    expect(field(collection('posters').fields!, 'countries')).toMatchObject({ widget: 'relation', collection: 'hotlines', i18n: 'duplicate' });
     expect(field(campaigns, 'hotlineCountries')).toMatchObject({ widget: 'relation', collection: 'hotlines', value_field: 'country', min: 1 });
     const origin = field(campaigns, 'originCountries');
     expect(origin).toMatchObject({ widget: 'select', multiple: true, required: true, min: 1 });

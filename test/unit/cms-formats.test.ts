@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mdxFormat } from '../../src/cms/mdx-format';
+import { mdxFormat, yamlFormat } from '../../src/cms/formats';
 
 const format = mdxFormat('title');
 const frontmatterOf = (text: string) => parse(text.split(/^---$/m)[1]);
@@ -22,8 +22,19 @@ describe('the CMS reads and writes content files as they are', () => {
     });
   }
 
+  it('keeps every field of each poster in content/posters/', () => {
+    for (const locale of readdirSync('content/posters')) {
+      for (const file of readdirSync(`content/posters/${locale}`)) {
+        const path = `content/posters/${locale}/${file}`;
+        const posters = yamlFormat('headline');
+        expect(parse(posters.toFile(posters.fromFile(readFileSync(path, 'utf8')))), path).toEqual(parse(readFileSync(path, 'utf8')));
+      }
+    }
+  });
+
   it('writes nothing for a translation that has only the fields copied from English', () => {
     expect(format.toFile({ audience: 'schools', topics: ['signs'], body: '' })).toBe('');
     expect(format.toFile({ title: 'Titre', body: '' })).toMatch(/^---\ntitle: Titre\n---\n/);
+    expect(yamlFormat('headline').toFile({ template: 'band', countries: ['KH'] })).toBe('');
   });
 });
