@@ -7,6 +7,7 @@ import { partialUiSchema } from './schemas/ui';
 import { materialSchema } from './schemas/material';
 import { campaignSchema } from './schemas/campaign';
 import { posterSchema } from './schemas/poster';
+import { publisherSchema } from './schemas/publisher';
 
 /** A collection with one folder per locale: content/<folder>/<locale>/<slug>.mdx */
 function localized<S extends z.ZodType>(folder: string, schema: S) {
@@ -25,6 +26,10 @@ export const collections = {
   hotlines: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './content/hotlines' }),
     schema: countryHotlinesSchema,
+  }),
+  publisher: defineCollection({
+    loader: glob({ pattern: 'publisher.yaml', base: './content/site' }),
+    schema: publisherSchema,
   }),
   ui: defineCollection({
     loader: glob({ pattern: '*.json', base: './content/ui' }),

@@ -132,6 +132,15 @@ const staticKeys = [
   'poster.downloads',
   'poster.campaigns',
   'campaign.posters',
+  'publisher.by',
+  'publisher.contact',
+  'about.whoRuns',
+  'about.publisher',
+  'about.tipline',
+  'quickExit.limitsTitle',
+  'quickExit.limitBack',
+  'quickExit.limitHistory',
+  'quickExit.limitNetwork',
 ] as const;
 
 /** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */

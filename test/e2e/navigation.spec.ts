@@ -47,3 +47,22 @@ test('an item not yet translated is labelled English in a list in another langua
   await expect(item.locator('.lang-label')).toHaveText(english);
   await expect(item.locator('.lang-label')).toHaveAttribute('lang', locale);
 });
+
+test('every page says who publishes the site, and the About page says who runs it', async ({ page }) => {
+  const name = /^name: (.+)$/m.exec(readFileSync('content/site/publisher.yaml', 'utf8'))![1];
+  await page.goto('/ar/signs-of-trafficking/');
+  await expect(page.locator('.site-footer')).toContainText(name);
+  await page.goto('/en/about/');
+  const section = page.getByRole('region', { name: 'Who runs this site' });
+  await expect(section).toContainText(`${name} publishes this site`);
+});
+
+for (const locale of ['en', 'ar', 'km']) {
+  test(`the privacy page in ${locale} says what the Exit button cannot hide`, async ({ page }) => {
+    const t = ui(locale);
+    await page.goto(`/${locale}/cover-your-tracks/`);
+    const box = page.locator('.quick-exit-limits');
+    await expect(box).toContainText(t['quickExit.limitsTitle']);
+    for (const key of ['quickExit.limitBack', 'quickExit.limitHistory', 'quickExit.limitNetwork']) await expect(box).toContainText(t[key]);
+  });
+}
