@@ -30,7 +30,9 @@ export function nearSpellings(word: string): string[] {
     }
   }
   variants.delete(join(letters));
-  return [...variants];
+  // People rarely slip on the first letter, and keeping it keeps the tries to the few parts of the
+  // index that hold words starting with it: each other first letter is another download.
+  return [...variants].filter((v) => v[0] === letters[0]);
 }
 
 /** Whole queries to try, each with one of its words respelt (and which word that is). */
