@@ -107,7 +107,7 @@ const samples = [
   '/', '/LOCALE/', '/LOCALE/signs-of-trafficking/', '/LOCALE/get-help/', '/LOCALE/get-help/th/', '/LOCALE/about/',
   '/LOCALE/materials/spot-the-fake-job-offer/', '/LOCALE/materials/anas-story-domestic-work/',
   '/LOCALE/campaigns/', '/LOCALE/campaigns/fair-work-here/', '/LOCALE/audiences/schools/', '/LOCALE/topics/signs/',
-  '/LOCALE/search/?q=passport', '/LOCALE/no-such-page/',
+  '/LOCALE/posters/', '/LOCALE/search/?q=passport', '/LOCALE/no-such-page/',
 ];
 for (const locale of ['en', 'ar', 'km']) {
   test(`no page in ${locale} scrolls sideways on a 360 px phone`, async ({ page }) => {
