@@ -48,7 +48,7 @@ function weigh(htmlFile: string): Weight {
   };
 }
 
-const sections = ['404', 'materials', 'campaigns', 'audiences', 'topics', 'search'];
+const sections = ['404', 'materials', 'campaigns', 'audiences', 'topics', 'search', 'posters', 'get-help'];
 const slugs = readdirSync(join(dist, 'en')).filter(
   (name) => statSync(join(dist, 'en', name)).isDirectory() && !sections.includes(name),
 );
@@ -65,9 +65,12 @@ const types: Record<string, string[]> = {
     slugs.filter((s) => s !== 'get-help').map((s) => join(dist, l, s, 'index.html')),
   ),
   'get help (directory)': localeCodes.map((l) => join(dist, l, 'get-help', 'index.html')),
+  'get help for a country': inFolder('get-help'),
   material: inFolder('materials'),
   campaign: inFolder('campaigns'),
   'audience and topic hubs': [...inFolder('audiences'), ...inFolder('topics')],
+  'poster library': localeCodes.map((l) => join(dist, l, 'posters', 'index.html')),
+  poster: inFolder('posters'),
   search: localeCodes.map((l) => join(dist, l, 'search', 'index.html')),
   'not found': localeCodes.map((l) => join(dist, l, '404', 'index.html')),
 };
