@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectNoSeriousA11yViolations } from './fixtures';
 
 // What a reader in danger sees on a 360x740 phone: a number to call for their country, on the
 // first screen, in one tap.
@@ -118,5 +118,12 @@ for (const locale of ['en', 'ar', 'km']) {
       if (scroll > client) wide.push(`${sample}: ${scroll}px`);
     }
     expect(wide).toEqual([]);
+  });
+}
+
+for (const path of ['/km/', '/ar/get-help/jo/', '/en/get-help/', '/vi/get-help/th/']) {
+  test(`${path} on a phone has no serious accessibility problem`, async ({ page }) => {
+    await page.goto(path);
+    await expectNoSeriousA11yViolations(page);
   });
 }
