@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 
 /** Stands in for the neutral site the quick exit leaves for: the tests never reach the internet. */
 export const NEUTRAL_PAGE = '<!doctype html><title>Neutral page</title><p>Neutral page</p>';
@@ -32,4 +34,20 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * A page or material that `locale` has no text for yet, so its URL serves the English fallback,
+ * with its English title; `containing` picks one whose English text has that string. Fails,
+ * saying so, once the locale has translated every such text.
+ */
+export function untranslatedText(locale: string, containing = ''): { path: string; title: string } {
+  for (const [folder, prefix] of [['pages', ''], ['materials', 'materials/']]) {
+    for (const file of readdirSync(`content/${folder}/en`)) {
+      const english = readFileSync(`content/${folder}/en/${file}`, 'utf8');
+      if (existsSync(`content/${folder}/${locale}/${file}`) || !english.includes(containing)) continue;
+      return { path: `/${locale}/${prefix}${file.replace(/\.mdx$/, '')}/`, title: parse(english.split('---')[1]).title };
+    }
+  }
+  throw new Error(`${locale} has translated every text${containing && ` with ${containing}`}: test the fallback with a fixture instead`);
 }

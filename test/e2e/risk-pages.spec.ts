@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { test, expect, expectNoSeriousA11yViolations } from './fixtures';
+import { test, expect, expectNoSeriousA11yViolations, untranslatedText } from './fixtures';
 
 // The risk pages on today's biggest dangers, each with a word a reader would search for.
 const riskPages: Record<string, string> = {
@@ -48,12 +48,17 @@ for (const [slug, word] of Object.entries(riskPages)) {
   });
 }
 
-test('a Khmer reader of the scam-centre page sees Cambodia\'s emergency number beside the English text', async ({ page }) => {
+test('a Khmer reader of the scam-centre page sees it in Khmer, with Cambodia\'s emergency number', async ({ page }) => {
   await page.goto('/km/scam-centre-jobs/');
+  await expect(page.locator('.fallback-notice')).toHaveCount(0);
+  await expect(page.locator('article h1')).toHaveText(parse(readFileSync('content/pages/km/scam-centre-jobs.mdx', 'utf8').split('---')[1]).title);
+  await expect(page.locator('.get-help-box').getByRole('link', { name: '117' })).toHaveAttribute('href', 'tel:117');
+});
+
+test('inside an English fallback, the help box speaks the reader\'s language', async ({ page }) => {
+  await page.goto(untranslatedText('km', '<GetHelpBox />').path);
   await expect(page.locator('.fallback-notice')).toBeVisible();
-  const box = page.locator('.get-help-box');
-  await expect(box).toHaveAttribute('lang', 'km');
-  await expect(box.getByRole('link', { name: '117' })).toHaveAttribute('href', 'tel:117');
+  await expect(page.locator('.get-help-box')).toHaveAttribute('lang', 'km');
 });
 
 test('the forced-marriage topic hub is titled and listed in the reader\'s language', async ({ page }) => {
