@@ -104,3 +104,22 @@ describe('a translation made from an older English text', () => {
     expect(readFileSync(join(dist, 'en/signs-of-trafficking/index.html'), 'utf8')).not.toContain('stale-notice');
   });
 });
+
+describe('our SMS line on the site', () => {
+  it('is on Get help and About, with what it keeps and the privacy page, when the build has its number', async () => {
+    const dir = siteWith('content/site/publisher.yaml', (t) => t);
+    process.env.PUBLIC_TIPLINE_SMS = '+44 7700 900123';
+    try {
+      const dist = await build(dir);
+      const getHelp = readFileSync(join(dist, 'km/get-help/index.html'), 'utf8');
+      expect(getHelp).toContain('href="sms:+447700900123"');
+      expect(getHelp).toContain('<bdi dir="ltr">+44 7700 900123</bdi>');
+      expect(getHelp).toContain('href="/km/cover-your-tracks/"');
+      // The word that deletes a conversation is the line's own Khmer keyword.
+      expect(getHelp).toContain('ផ្ញើពាក្យ លុប');
+      expect(readFileSync(join(dist, 'en/about/index.html'), 'utf8')).toMatch(/runs our SMS line, <bdi dir="ltr">\+44 7700 900123<\/bdi>/);
+    } finally {
+      delete process.env.PUBLIC_TIPLINE_SMS;
+    }
+  }, 300_000);
+});
