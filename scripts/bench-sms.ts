@@ -45,10 +45,11 @@ const server = spawn(process.execPath, ['server/start.ts'], {
     PORT: String(port),
     DATA_DIR: dataDir,
     TIPLINE_MODE: 'local',
-    // The load is far past any real hourly limit, and every notification is counted before the
-    // end: no limit, and updates gathered for 1 s only.
+    // The load is far past any real hourly limit, and everything queued is counted before the
+    // end: no limit, updates gathered and erasures at Twilio delayed for 1 s only.
     SMS_HOURLY_LIMIT: '100000000',
     NOTIFY_COALESCE_SECONDS: '1',
+    TWILIO_ERASE_DELAY_SECONDS: '1',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -130,7 +131,7 @@ const count = async (query: string) => {
   return Number(result.rows[0].n);
 };
 const stored = await count(`select count(*) as n from messages where direction = 'in'`);
-const distinct = await count(`select count(distinct twilio_sid) as n from messages where direction = 'in'`);
+const distinct = await count(`select count(distinct provider_id_hash) as n from messages where direction = 'in'`);
 const unsent = await count(`select count(*) as n from outbox where sent_at is null`);
 const notifications = await count(`select count(*) as n from outbox where purpose in ('notify', 'update', 'escalate')`);
 await (store instanceof pg.Client ? store.end() : store.close());

@@ -17,6 +17,7 @@ export async function devOutbox(request: Request, line: Tipline): Promise<Respon
     .where('transport', '=', 'log').where('sent_at', '>=', since).orderBy('sent_at').orderBy('seq').execute();
   const sentAt = new Map(rows.map((row) => [row.id, row.sent_at]));
   const messages = (await readQueued(line, rows.map((row) => row.id)))
+    .filter((m) => 'body' in m)
     .map((m) => ({ to: m.recipientName, purpose: m.purpose, body: m.body, sentAt: sentAt.get(m.id) }))
     .sort((a, b) => a.sentAt!.getTime() - b.sentAt!.getTime());
   const pending = await line.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();

@@ -45,6 +45,10 @@ export const tiplineEnvSchema = z.object({
   ESCALATION_REMINDERS: z.coerce.number().int().min(0).max(100).default(2),
   /** Outgoing SMS per clock hour, replies included; past it only urgent tips' notifications go. */
   SMS_HOURLY_LIMIT: z.coerce.number().int().min(1).default(200),
+  /** Days the keyed hashes of message ids are kept, so a replayed request cannot re-create an erased tip; longer than RETENTION_DAYS. */
+  REPLAY_GUARD_DAYS: z.coerce.number().int().min(2).max(36500).default(730),
+  /** Seconds before a message is erased at Twilio (Twilio refuses to erase one it is still processing). */
+  TWILIO_ERASE_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
 });
 
 export type TiplineEnv = z.output<typeof tiplineEnvSchema>;
@@ -67,6 +71,8 @@ export interface TiplineConfig {
   encryptionKey: Buffer;
   pseudonymKey: Buffer;
   retentionDays: number;
+  replayGuardDays: number;
+  eraseDelayMs: number;
   autoReply: boolean;
   lineCountry?: string;
   maxBodyBytes: number;
@@ -102,6 +108,9 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
     throw new Error(`The tip line's configuration is not valid:\n  ${describeIssues(parsed.error).join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.REPLAY_GUARD_DAYS <= e.RETENTION_DAYS) {
+    throw new Error(`REPLAY_GUARD_DAYS (${e.REPLAY_GUARD_DAYS}) must be longer than RETENTION_DAYS (${e.RETENTION_DAYS}): a request replayed after a tip is erased would re-create it`);
+  }
   if (e.TIPLINE_MODE === 'production') {
     const missing = requiredInProduction.filter((name) => !e[name]);
     if (missing.length) {
@@ -121,6 +130,8 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
     encryptionKey: Buffer.from(e.TIP_ENCRYPTION_KEY ?? local!.encryptionKey, 'base64'),
     pseudonymKey: Buffer.from(e.PSEUDONYM_KEY ?? local!.pseudonymKey, 'base64'),
     retentionDays: e.RETENTION_DAYS,
+    replayGuardDays: e.REPLAY_GUARD_DAYS,
+    eraseDelayMs: e.TWILIO_ERASE_DELAY_SECONDS * 1000,
     autoReply: e.AUTO_REPLY === 'on',
     lineCountry: e.LINE_COUNTRY,
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -45,3 +45,12 @@ export function pseudonymFor(phoneNumber: string, key: Buffer): string {
 export function responderKey(phoneNumber: string, key: Buffer): string {
   return createHmac('sha256', keyObject(key)).update(`responder:${phoneNumber.replace(/[^\d+]/g, '')}`).digest('hex');
 }
+
+/**
+ * A keyed hash of a provider's id for a message (Twilio's MessageSid): enough to know a message was
+ * taken in already, long after the message itself is erased, without keeping the id Twilio could
+ * look the message up by.
+ */
+export function providerIdHash(id: string, key: Buffer): string {
+  return createHmac('sha256', keyObject(key)).update(`provider-id:${id}`).digest('hex');
+}

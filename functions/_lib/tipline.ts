@@ -41,6 +41,7 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env, options
     directory,
     responders: indexResponders(directory, config.pseudonymKey),
     limits: config.limits,
+    eraseDelayMs: config.eraseDelayMs,
     texts: loadTiplineTexts(),
     hotlines: loadHotlines(),
     encryptionKey: config.encryptionKey,

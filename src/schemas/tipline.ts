@@ -61,6 +61,8 @@ export const tiplineTextSchema = z.object({
     /** The answer to a confirmed DELETE; it reminds the reporter to delete the texts from their phone too. */
     deleted: reply,
     languageChanged: reply,
+    /** The answer to a picture or file (MMS), which the line does not take in: describe it in words. */
+    mediaNotice: reply.refine((r) => r.includes('{emergency}'), 'must contain {emergency}'),
   }),
   /**
    * Words that make a tip urgent or hint at its kind, for routing. Matched as whole words (inside

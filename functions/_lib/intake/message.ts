@@ -10,13 +10,18 @@ import type { Channel, Db } from '../store/schema.ts';
  */
 export interface InboundMessage {
   channel: Channel;
-  /** The channel's own id for this message (Twilio's MessageSid or CallSid): a second delivery is a no-op. */
+  /**
+   * The channel's own id for this message (Twilio's MessageSid or CallSid): a second delivery is a
+   * no-op. The store keeps only a keyed hash of it; an SMS is erased at Twilio once taken in.
+   */
   id: string;
   /** Who sent it, as the channel knows them (a phone number for SMS): kept only sealed and as a pseudonym. */
   from: string;
   body: string;
   /** The sender's country (ISO code), if the channel knows it. */
   country?: string;
+  /** Pictures or files that came with it: the line cannot take them in, and says so. */
+  media?: number;
 }
 
 /** What the intake works with: the store, the line's texts and numbers, keys and the responder directory. */
@@ -32,6 +37,8 @@ export interface IntakeContext {
   /** The directory's members, by number and by the key the store names them by. */
   responders: Responders;
   limits: Limits;
+  /** How long after taking an SMS in it is erased at Twilio. */
+  eraseDelayMs: number;
 }
 
 /** The intake's settings and content: its context without the store, which a caller opens. */

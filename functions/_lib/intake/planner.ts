@@ -18,6 +18,8 @@ export interface ReporterMessage {
   message: InboundMessage;
   /** The keyed pseudonym of the sender (crypto.ts). */
   pseudonym: string;
+  /** The keyed hash of the message's id (crypto.ts). */
+  idHash: string;
 }
 
 /** The language most people of a country read, where one of ours is (KH → km). */
@@ -63,6 +65,7 @@ export function planReporterMessages(
   let messages: BatchWrites['messages'] = [];
   let outbox: { conversationId: string; message: OutgoingSms }[] = [];
   let replies = 0;
+  const erasures: BatchWrites['erasures'] = [];
 
   /** Keeps what a message changed in a conversation, new or stored. */
   function keep(conversation: ConversationState, messaged: boolean): void {
@@ -103,7 +106,7 @@ export function planReporterMessages(
     return kind !== 'followUp' || since(conversation.lastFollowUpAt) >= ctx.limits.followUpIntervalMs;
   }
 
-  function receive({ message: inbound, pseudonym }: ReporterMessage): IntakeResult {
+  function receive({ message: inbound, pseudonym, idHash }: ReporterMessage): IntakeResult {
     const state: ReporterState = states.get(pseudonym) ?? {};
     states.set(pseudonym, state);
     const { conversation } = state;
@@ -142,7 +145,9 @@ export function planReporterMessages(
     if (command === 'delete') {
       const requestedAt = conversation?.deleteRequestedAt;
       if (!conversation || (requestedAt && now.getTime() - requestedAt.getTime() <= DELETE_CONFIRM_MS)) {
+        // Everything goes, here and at Twilio: every message to and from this number there too.
         if (conversation) erase(conversation.id);
+        if (conversation && inbound.channel === 'sms') erasures.push({ purpose: 'erase-conversation', target: inbound.from });
         states.set(pseudonym, {});
         return { reply: answer('deleted'), outcome: 'delete' };
       }
@@ -163,6 +168,8 @@ export function planReporterMessages(
       });
     }
     const conversationId = state.conversation!.id;
+    // Pictures are not taken in: the text responders see says that one came.
+    const stored = inbound.media ? `${inbound.body} [${inbound.media} picture(s) or file(s), not received]`.trim() : inbound.body;
 
     // A report opens a tip. "Help" does too: a person who texts "help me" alone may be in danger,
     // and a responder must see it. Other commands join the tip if there is one.
@@ -177,14 +184,14 @@ export function planReporterMessages(
       tips.push({ id: tip.id, ref: tip.ref, conversationId, channel: inbound.channel, locale, country: tip.country, urgency, categories: tip.categories, routeIndex: index });
       state.tip = tip;
       const members = membersOf(ctx.directory, ctx.responders, route.notify[0]);
-      for (const sms of notificationsFor(members, tip, 'notify', notificationText(tip, inbound.body))) queue(conversationId, sms);
+      for (const sms of notificationsFor(members, tip, 'notify', notificationText(tip, stored))) queue(conversationId, sms);
     } else if (state.tip?.claimed_by) {
       // The reporter answers: it reaches the responder who took the tip, through the line.
       const holder = ctx.responders.byKey.get(state.tip.claimed_by);
       if (holder) {
         queue(conversationId, {
           tipId: state.tip.id, purpose: 'to-responder', recipient: { responder: holder.key }, phone: holder.phone,
-          body: `#${state.tip.ref} ${inbound.body}`, urgent: state.tip.urgency === 'urgent',
+          body: `#${state.tip.ref} ${stored}`, urgent: state.tip.urgency === 'urgent',
         });
       }
     } else if (state.tip) {
@@ -192,7 +199,7 @@ export function planReporterMessages(
       const group = route.notify[Math.min(state.tip.escalation_step, route.notify.length - 1)];
       for (const sms of notificationsFor(membersOf(ctx.directory, ctx.responders, group), state.tip, 'update', null)) queue(conversationId, sms);
     }
-    messages.push({ conversationId, tipId: state.tip?.id ?? null, providerId: inbound.id, bodySealed: encrypt(inbound.body, ctx.encryptionKey) });
+    messages.push({ conversationId, tipId: state.tip?.id ?? null, providerIdHash: idHash, bodySealed: encrypt(stored, ctx.encryptionKey) });
 
     const tipRef = state.tip?.ref;
     switch (command) {
@@ -205,8 +212,9 @@ export function planReporterMessages(
       case 'help':
         return { reply: answer('help'), outcome: 'help', tipRef };
       default:
-        // After STOP, a report is still stored and passed on, but the line stays quiet.
-        return { reply: answer(wasOptedOut ? null : opensTip ? 'received' : 'followUp'), outcome: 'report', tipRef };
+        // After STOP, a report is still stored and passed on, but the line stays quiet. A picture
+        // is not taken in: the reporter is asked to describe it in words instead.
+        return { reply: answer(wasOptedOut ? null : inbound.media ? 'mediaNotice' : opensTip ? 'received' : 'followUp'), outcome: 'report', tipRef };
     }
   }
 
@@ -220,6 +228,7 @@ export function planReporterMessages(
       newTips: tips,
       messages,
       outbox: outbox.map((o) => o.message),
+      erasures,
       replies,
     },
   };

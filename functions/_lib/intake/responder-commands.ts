@@ -48,6 +48,7 @@ export async function handleResponderSms(
   await enqueue(tx, line.encryptionKey, {
     tipId: tip.id, purpose: 'to-reporter', recipient: { reporter: tip.conversation_id }, body: message, urgent: tip.urgency === 'urgent',
   });
-  await tx.insertInto('messages').values({ conversation_id: tip.conversation_id, tip_id: tip.id, direction: 'out', twilio_sid: null, body_sealed: encrypt(message, line.encryptionKey) }).execute();
-  return `Sent to the reporter of ${ref}: "${message}"`;
+  await tx.insertInto('messages').values({ conversation_id: tip.conversation_id, tip_id: tip.id, direction: 'out', provider_id_hash: null, body_sealed: encrypt(message, line.encryptionKey) }).execute();
+  // The answer names the tip, not the words: Twilio keeps it until the responder's records are erased.
+  return `Sent to the reporter of ${ref}.`;
 }

@@ -1,11 +1,42 @@
+import { decrypt } from '../crypto.ts';
+import { queueErasures, sentAbout } from '../store/inbound-batch.ts';
 import type { Db } from '../store/schema.ts';
 
-/** Deletes conversations (with their tips, messages and queued messages) past the retention period. */
-export async function purgeExpired(db: Db, retentionDays: number, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const deleted = await db.deleteFrom('conversations').where('last_message_at', '<', cutoff).executeTakeFirst();
-  await db.deleteFrom('processed_requests').where('received_at', '<', cutoff).execute();
+export interface RetentionContext {
+  db: Db;
+  encryptionKey: Buffer;
+  config: { retentionDays: number; replayGuardDays: number; eraseDelayMs: number };
+}
+
+/**
+ * Deletes conversations (with their tips, messages and queued messages) past the retention period,
+ * and queues the erasure of what they left at Twilio: every message to and from the reporter's
+ * number, and the SMS that told responders about them. The keyed hashes of message ids are kept
+ * longer (REPLAY_GUARD_DAYS), so a request replayed after the erasure re-creates nothing.
+ */
+export async function purgeExpired(ctx: RetentionContext, now = new Date()): Promise<number> {
+  const { db, config } = ctx;
+  const cutoff = new Date(now.getTime() - config.retentionDays * 86_400_000);
+  let purged = 0;
+  for (;;) {
+    const expired = await db.transaction().execute(async (tx) => {
+      const rows = await tx.selectFrom('conversations').select(['id', 'reporter_number_sealed'])
+        .where('last_message_at', '<', cutoff).limit(100).forUpdate().skipLocked().execute();
+      if (!rows.length) return 0;
+      const ids = rows.map((r) => r.id);
+      const erasures = [
+        ...rows.map((r) => ({ purpose: 'erase-conversation' as const, target: decrypt(r.reporter_number_sealed, ctx.encryptionKey) })),
+        ...(await sentAbout(tx, ids)),
+      ];
+      await queueErasures(tx, ctx.encryptionKey, erasures, 0);
+      await tx.deleteFrom('conversations').where('id', 'in', ids).execute();
+      return rows.length;
+    });
+    purged += expired;
+    if (expired < 100) break;
+  }
+  await db.deleteFrom('processed_requests').where('received_at', '<', new Date(now.getTime() - config.replayGuardDays * 86_400_000)).execute();
   await db.deleteFrom('outbox').where('sent_at', '<', cutoff).execute();
   await db.deleteFrom('sms_usage').where('hour', '<', new Date(now.getTime() - 86_400_000)).execute();
-  return Number(deleted.numDeletedRows);
+  return purged;
 }

@@ -3,12 +3,11 @@ import { drainAll, type OutboxContext } from '../outbox/delivery.ts';
 import type { Directory } from '../routing/directory.ts';
 import { escalateOverdue } from './escalation.ts';
 import { alertIfOverLimit } from './hourly-limit.ts';
-import { purgeExpired } from './retention.ts';
+import { purgeExpired, type RetentionContext } from './retention.ts';
 
-export interface JobContext extends OutboxContext {
+export interface JobContext extends OutboxContext, RetentionContext {
   directory: Directory;
   limits: Limits;
-  config: { retentionDays: number };
 }
 
 /**
@@ -19,6 +18,6 @@ export async function runJobs(ctx: JobContext, now = new Date(), options: { rete
   const escalated = await escalateOverdue(ctx, now);
   await alertIfOverLimit(ctx);
   const outbox = await drainAll(ctx);
-  const purged = options.retention === false ? 0 : await purgeExpired(ctx.db, ctx.config.retentionDays, now);
+  const purged = options.retention === false ? 0 : await purgeExpired(ctx, now);
   return { ...outbox, escalated, purged };
 }

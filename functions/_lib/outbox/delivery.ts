@@ -4,7 +4,7 @@ import type { Responders } from '../routing/directory.ts';
 import { updateText } from '../routing/notifications.ts';
 import type { Database, Db } from '../store/schema.ts';
 import { LEASE, outboxRow, URGENT, type LeasedSms, type OutgoingSms } from '../store/outbox-rows.ts';
-import type { Sender } from './senders.ts';
+import type { Erasure, Sender } from './senders.ts';
 
 /** What sending needs: the store, the key, a transport, the directory to find responders by, the hourly limit. */
 export interface OutboxContext {
@@ -13,6 +13,8 @@ export interface OutboxContext {
   sender: Sender;
   responders: Responders;
   limits: { smsPerHour: number };
+  /** AUTO_REPLY: when off, nothing is ever sent to a reporter. */
+  autoReply: boolean;
 }
 
 /** Queues messages (in one statement) in the caller's transaction: sent only if the tip is stored. */
@@ -37,6 +39,7 @@ function withoutNumbers(message: string): string {
  * counts them before they are sent, so two senders never both take the last places.
  */
 async function takeQuota(ctx: OutboxContext, batch: LeasedSms[]): Promise<LeasedSms[]> {
+  if (!batch.length) return batch;
   const urgent = batch.filter((m) => m.urgent);
   const normal = batch.filter((m) => !m.urgent);
   const { rows } = await sql<{ hour: Date; sent: number }>`
@@ -56,29 +59,76 @@ async function takeQuota(ctx: OutboxContext, batch: LeasedSms[]): Promise<Leased
   return batch.filter((m) => going.has(m));
 }
 
+/** An erasure at Twilio taken from the outbox: nobody else tries it until the lease runs out. */
+export interface LeasedErasure {
+  id: string;
+  erase: Erasure;
+  attempts: number;
+}
+
+export type Leased = LeasedSms | LeasedErasure;
+const isErasure = (job: Leased): job is LeasedErasure => 'erase' in job;
+
+/** Puts a job back for a later try, after a backoff, with what went wrong (no numbers). */
+async function retryLater(ctx: OutboxContext, job: Leased, error: unknown): Promise<void> {
+  await ctx.db.updateTable('outbox')
+    .set({
+      next_attempt_at: new Date(Date.now() + backoffSeconds(job.attempts) * 1000),
+      last_error: withoutNumbers(error instanceof Error ? error.message : String(error)),
+    })
+    .where('id', '=', job.id)
+    .execute();
+}
+
 /**
- * Sends messages already leased, urgent first, within the hourly limit, then records the outcome:
- * those sent in one statement (the store is shared with incoming tips), each failure with its next
- * try after a backoff, never dropped.
+ * Checks, just before sending, that each message may still go: a conversation erased since it was
+ * queued took its messages with it, and nothing goes to a reporter who sent STOP or on a silent
+ * line. Those that may not go are closed, unsent.
  */
-export async function deliver(ctx: OutboxContext, leased: LeasedSms[]): Promise<{ sent: number; failed: number }> {
-  if (!leased.length) return { sent: 0, failed: 0 };
-  const ordered = [...leased.filter((m) => m.urgent), ...leased.filter((m) => !m.urgent)];
-  const sent: { id: string; sid: string; transport: string }[] = [];
+async function stillToSend(ctx: OutboxContext, messages: LeasedSms[]): Promise<LeasedSms[]> {
+  if (!messages.length) return [];
+  const { rows } = await sql<{ id: string; allowed: boolean }>`
+    select o.id, (o.conversation_id is null or (${ctx.autoReply} and c.opted_out = false)) as allowed
+    from outbox o left join conversations c on c.id = o.conversation_id
+    where o.id = any(${messages.map((m) => m.id)}::uuid[]) and o.sent_at is null`.execute(ctx.db);
+  const refused = rows.filter((r) => !r.allowed).map((r) => r.id);
+  if (refused.length) {
+    await ctx.db.updateTable('outbox').set({ sent_at: new Date(), transport: 'none', last_error: 'not sent: the reporter stopped messages, or the line is silent' })
+      .where('id', 'in', refused).execute();
+  }
+  const allowed = new Set(rows.filter((r) => r.allowed).map((r) => r.id));
+  return messages.filter((m) => allowed.has(m.id));
+}
+
+/**
+ * Does the jobs already leased. Erasures at Twilio first (a done one leaves no row behind), then
+ * SMS, urgent first, re-checked and within the hourly limit; those sent are recorded in one
+ * statement (the store is shared with incoming tips). Each failure is tried again after a backoff,
+ * never dropped.
+ */
+export async function deliver(ctx: OutboxContext, leased: Leased[]): Promise<{ sent: number; failed: number; erased: number }> {
   let failed = 0;
-  for (const message of await takeQuota(ctx, ordered)) {
+  const erased: string[] = [];
+  for (const job of leased.filter(isErasure)) {
+    try {
+      await ctx.sender.erase(job.erase);
+      erased.push(job.id);
+    } catch (error) {
+      await retryLater(ctx, job, error);
+      failed += 1;
+    }
+  }
+  if (erased.length) await ctx.db.deleteFrom('outbox').where('id', 'in', erased).execute();
+
+  const messages = leased.filter((job): job is LeasedSms => !isErasure(job));
+  const ordered = [...messages.filter((m) => m.urgent), ...messages.filter((m) => !m.urgent)];
+  const sent: { id: string; sid: string; transport: string }[] = [];
+  for (const message of await takeQuota(ctx, await stillToSend(ctx, ordered))) {
     try {
       const result = await ctx.sender.send({ to: message.to, body: message.body });
       sent.push({ id: message.id, sid: result.sid, transport: result.transport });
     } catch (error) {
-      await ctx.db
-        .updateTable('outbox')
-        .set({
-          next_attempt_at: new Date(Date.now() + backoffSeconds(message.attempts) * 1000),
-          last_error: withoutNumbers(error instanceof Error ? error.message : String(error)),
-        })
-        .where('id', '=', message.id)
-        .execute();
+      await retryLater(ctx, message, error);
       failed += 1;
     }
   }
@@ -89,7 +139,7 @@ export async function deliver(ctx: OutboxContext, leased: LeasedSms[]): Promise<
            as done (id, sid, transport)
       where outbox.id = done.id`.execute(ctx.db);
   }
-  return { sent: sent.length, failed };
+  return { sent: sent.length, failed, erased: erased.length };
 }
 
 /** A queued message as it will be sent: to a number, with its text. */
@@ -100,11 +150,12 @@ export interface QueuedSms extends LeasedSms {
 }
 
 /**
- * Reads queued messages as they will be sent: the recipient's number looked up by reference (a
- * reporter's conversation, a responder in the directory) and an update's text written now, from
- * the tip and its latest message. A message whose responder has left the directory is dropped.
+ * Reads queued jobs as they will be done: an SMS's recipient looked up by reference (a reporter's
+ * conversation, a responder in the directory) and an update's text written now, from the tip and
+ * its latest message; an erasure's target unsealed. A message whose responder has left the
+ * directory is dropped.
  */
-export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<QueuedSms[]> {
+export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<(QueuedSms | LeasedErasure)[]> {
   if (!ids.length) return [];
   const { rows } = await sql<{
     id: string; purpose: QueuedSms['purpose']; priority: number; responder_key: string | null; body_sealed: string | null;
@@ -124,9 +175,14 @@ export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<Que
     where o.id = any(${ids}::uuid[])
     order by o.priority, o.seq`.execute(ctx.db);
   const key = ctx.encryptionKey;
-  const queued: QueuedSms[] = [];
+  const queued: (QueuedSms | LeasedErasure)[] = [];
   const gone: string[] = [];
   for (const row of rows) {
+    if (row.purpose === 'erase-message' || row.purpose === 'erase-conversation') {
+      const target = decrypt(row.body_sealed!, key);
+      queued.push({ id: row.id, attempts: row.attempts, erase: row.purpose === 'erase-message' ? { message: target } : { conversationWith: target } });
+      continue;
+    }
     const responder = row.responder_key ? ctx.responders.byKey.get(row.responder_key) : undefined;
     const to = row.reporter_number_sealed ? decrypt(row.reporter_number_sealed, key) : responder?.phone;
     if (!to) {
@@ -153,7 +209,7 @@ export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<Que
  * so two workers never send the same message, and taken out of any group it was gathering in
  * (what arrives next starts a new one); a failure is retried with backoff, never dropped.
  */
-export async function drainOutbox(ctx: OutboxContext, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function drainOutbox(ctx: OutboxContext, limit = 50): Promise<{ sent: number; failed: number; erased: number }> {
   const leased = await ctx.db.updateTable('outbox')
     .set({ next_attempt_at: sql`now() + ${LEASE}`, attempts: sql`attempts + 1`, coalesce_key: null })
     .where('id', 'in', (q) =>
@@ -169,13 +225,14 @@ export async function drainOutbox(ctx: OutboxContext, limit = 50): Promise<{ sen
  * Sends everything due, batch after batch, so a burst of tips does not wait for the next run.
  * Stops at a failure: the rest waits for its retry time.
  */
-export async function drainAll(ctx: OutboxContext, batchSize = 100): Promise<{ sent: number; failed: number }> {
-  const total = { sent: 0, failed: 0 };
+export async function drainAll(ctx: OutboxContext, batchSize = 100): Promise<{ sent: number; failed: number; erased: number }> {
+  const total = { sent: 0, failed: 0, erased: 0 };
   for (let round = 0; round < 50; round++) {
     const batch = await drainOutbox(ctx, batchSize);
     total.sent += batch.sent;
     total.failed += batch.failed;
-    if (batch.sent + batch.failed < batchSize || batch.failed > 0) break;
+    total.erased += batch.erased;
+    if (batch.sent + batch.failed + batch.erased < batchSize || batch.failed > 0) break;
   }
   return total;
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Channel, Database } from './schema.ts';
-import { LEASE, outboxRow, type LeasedSms, type OutgoingSms } from './outbox-rows.ts';
+import { erasureRow, LEASE, outboxRow, type Erasure, type LeasedSms, type OutgoingSms } from './outbox-rows.ts';
 
 type Tx = Transaction<Database>;
 
@@ -40,30 +40,53 @@ export interface BatchWrites {
   newTips: {
     id: string; ref: string; conversationId: string; channel: Channel; locale: string; country: string | null; urgency: string; categories: string; routeIndex: number;
   }[];
-  /** Incoming messages, sealed, each with the channel's own id for it; a message that opened no tip has none. */
-  messages: { conversationId: string; tipId: string | null; providerId: string; bodySealed: string }[];
+  /** Incoming messages, sealed, each with a keyed hash of the channel's id for it; a message that opened no tip has none. */
+  messages: { conversationId: string; tipId: string | null; providerIdHash: string; bodySealed: string }[];
   outbox: OutgoingSms[];
+  /** Records to erase at Twilio: the messages taken in, a conversation erased. */
+  erasures: Erasure[];
   /** Automatic replies given, for the hourly count of SMS sent. */
   replies: number;
 }
 
 /**
- * Records each message's id (Twilio's MessageSid or CallSid), in one statement, and returns the
- * positions of the ids seen for the first time. Twilio retries a webhook it thinks failed: a second
- * copy, in this batch or any before, is a no-op (one stored message, one reply).
+ * Records each message's id (a keyed hash of Twilio's MessageSid or CallSid), in one statement, and
+ * returns the positions of the ids seen for the first time. Twilio retries a webhook it thinks
+ * failed, and a captured request can be replayed: a second copy, in this batch or any before, even
+ * after the conversation is erased, is a no-op (one stored message, one reply).
  */
-export async function firstDeliveries(tx: Tx, ids: string[]): Promise<number[]> {
+export async function firstDeliveries(tx: Tx, idHashes: string[]): Promise<number[]> {
   const firstIndexOf = new Map<string, number>();
-  ids.forEach((id, i) => firstIndexOf.has(id) || firstIndexOf.set(id, i));
+  idHashes.forEach((id, i) => firstIndexOf.has(id) || firstIndexOf.set(id, i));
   const firstInBatch = [...firstIndexOf.values()];
   const inserted = await tx
     .insertInto('processed_requests')
-    .values(firstInBatch.map((i) => ({ twilio_sid: ids[i] })))
+    .values(firstInBatch.map((i) => ({ id_hash: idHashes[i] })))
     .onConflict((c) => c.doNothing())
-    .returning('twilio_sid')
+    .returning('id_hash')
     .execute();
-  const fresh = new Set(inserted.map((r) => r.twilio_sid));
-  return firstInBatch.filter((i) => fresh.has(ids[i]));
+  const fresh = new Set(inserted.map((r) => r.id_hash));
+  return firstInBatch.filter((i) => fresh.has(idHashes[i]));
+}
+
+/**
+ * What a conversation left at Twilio besides the messages to and from the reporter: the SMS sent to
+ * responders about it (notifications carry the reporter's words). Queued for erasure with it.
+ */
+export async function sentAbout(tx: Tx, conversationIds: string[]): Promise<Erasure[]> {
+  if (!conversationIds.length) return [];
+  const sent = await tx.selectFrom('outbox').leftJoin('tips', 'tips.id', 'outbox.tip_id').select('outbox.provider_sid')
+    .where((eb) => eb.or([eb('outbox.conversation_id', 'in', conversationIds), eb('tips.conversation_id', 'in', conversationIds)]))
+    .where('outbox.provider_sid', 'is not', null).where('outbox.transport', '=', 'twilio').execute();
+  return sent.map((row) => ({ purpose: 'erase-message', target: row.provider_sid! }));
+}
+
+/** Queues erasures at Twilio, due after `delayMs` (Twilio refuses to erase a message it is still processing). */
+export async function queueErasures(tx: Tx, key: Buffer, erasures: Erasure[], delayMs: number): Promise<void> {
+  if (!erasures.length) return;
+  await tx.insertInto('outbox')
+    .values(erasures.map((e) => ({ ...erasureRow(e, key), next_attempt_at: sql<Date>`now() + make_interval(secs => ${delayMs / 1000})` })))
+    .execute();
 }
 
 /** The conversations of these reporters, each with its latest tip, and the SMS sent this hour, in one statement. */
@@ -112,8 +135,15 @@ function column<T, K extends keyof T>(rows: T[], key: K): T[K][] {
  * erased in the batch goes first, on its own, so its reporter can start a new one in the same batch.
  * Messages that wait to be gathered into one SMS (an update on a tip) join the one already waiting.
  */
-export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, options: { leaseQueued?: boolean; coalesceMs?: number } = {}): Promise<LeasedSms[]> {
+export async function saveWrites(
+  tx: Tx,
+  key: Buffer,
+  writes: BatchWrites,
+  options: { leaseQueued?: boolean; coalesceMs?: number; eraseDelayMs?: number } = {},
+): Promise<LeasedSms[]> {
+  const erasures = [...writes.erasures];
   if (writes.deletedConversations.length) {
+    erasures.push(...(await sentAbout(tx, writes.deletedConversations)));
     await tx.deleteFrom('conversations').where('id', 'in', writes.deletedConversations).execute();
   }
   const { newConversations: conversations, changedConversations: changed, newTips: tips, messages } = writes;
@@ -121,9 +151,10 @@ export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, optio
   // without another trip to the store, and by the scheduled jobs should this process stop first.
   // Updates wait to gather the messages that follow.
   const leased = options.leaseQueued ?? false;
-  const outbox = writes.outbox.map((m) => ({ id: randomUUID(), ...outboxRow(m, key) }));
-  const leaseNow = writes.outbox.map((m) => leased && !m.coalesce && m.phone !== undefined);
-  const dueIn = outbox.map((o) => (o.coalesce_key === null ? 0 : (options.coalesceMs ?? 0) / 1000));
+  const outbox = [...writes.outbox.map((m) => outboxRow(m, key)), ...erasures.map((e) => erasureRow(e, key))].map((row) => ({ id: randomUUID(), ...row }));
+  const leaseNow = outbox.map((_, i) => i < writes.outbox.length && leased && !writes.outbox[i].coalesce && writes.outbox[i].phone !== undefined);
+  const dueIn = outbox.map((o, i) =>
+    i >= writes.outbox.length ? (options.eraseDelayMs ?? 0) / 1000 : o.coalesce_key === null ? 0 : (options.coalesceMs ?? 0) / 1000);
   await sql`
     with new_conversations as (
       insert into conversations (id, reporter_pseudonym, reporter_number_sealed, locale, country, opted_out, delete_requested_at,
@@ -149,11 +180,11 @@ export async function saveWrites(tx: Tx, key: Buffer, writes: BatchWrites, optio
                            ${column(tips, 'channel')}::text[], ${column(tips, 'locale')}::text[], ${column(tips, 'country')}::text[],
                            ${column(tips, 'urgency')}::text[], ${column(tips, 'categories')}::text[], ${column(tips, 'routeIndex')}::integer[])
     ), new_messages as (
-      insert into messages (conversation_id, tip_id, direction, twilio_sid, body_sealed)
-      select conversation_id, tip_id, 'in', twilio_sid, body_sealed
+      insert into messages (conversation_id, tip_id, direction, provider_id_hash, body_sealed)
+      select conversation_id, tip_id, 'in', provider_id_hash, body_sealed
       from unnest(${column(messages, 'conversationId')}::uuid[], ${column(messages, 'tipId')}::uuid[],
-                  ${column(messages, 'providerId')}::text[], ${column(messages, 'bodySealed')}::text[])
-           as m (conversation_id, tip_id, twilio_sid, body_sealed)
+                  ${column(messages, 'providerIdHash')}::text[], ${column(messages, 'bodySealed')}::text[])
+           as m (conversation_id, tip_id, provider_id_hash, body_sealed)
     ), usage as (
       insert into sms_usage (hour, sent)
       select date_trunc('hour', now()), ${writes.replies}::integer where ${writes.replies}::integer > 0

@@ -9,6 +9,7 @@ import * as routingAndOutbox from './migrations/002_routing_and_outbox.ts';
 import * as intakeIndexes from './migrations/003_intake_indexes.ts';
 import * as conversationOrder from './migrations/004_conversation_order.ts';
 import { capsAndReferences } from './migrations/005_caps_and_references.ts';
+import { replayGuard } from './migrations/006_replay_guard.ts';
 
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
 function migrationsWith(keys: StoreKeys): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsWith(keys: StoreKeys): Record<string, Migration> {
     '003_intake_indexes': intakeIndexes,
     '004_conversation_order': conversationOrder,
     '005_caps_and_references': capsAndReferences(keys),
+    '006_replay_guard': replayGuard(keys),
   };
 }
 

@@ -41,6 +41,23 @@ export function outboxRow(message: OutgoingSms, key: Buffer) {
   };
 }
 
+/**
+ * A record to erase at Twilio, queued like an SMS and tried again like one until Twilio confirms:
+ * one message (its id), or every message to and from a reporter's number (a conversation erased).
+ */
+export interface Erasure {
+  purpose: Extract<Purpose, 'erase-message' | 'erase-conversation'>;
+  target: string;
+}
+
+/** An erasure as the outbox keeps it: what to erase, sealed. */
+export function erasureRow(erasure: Erasure, key: Buffer) {
+  return {
+    tip_id: null, purpose: erasure.purpose, responder_key: null, conversation_id: null, body_sealed: encrypt(erasure.target, key),
+    priority: NORMAL, coalesce_key: null, messages: 1,
+  };
+}
+
 /** Outbox priorities: urgent tips' messages and the line's alerts go first. */
 export const URGENT = 0;
 export const NORMAL = 1;

@@ -44,18 +44,19 @@ export interface Database {
     conversation_id: string;
     tip_id: string | null;
     direction: 'in' | 'out';
-    twilio_sid: string | null;
+    /** A keyed hash of the provider's id for an incoming message (crypto.ts providerIdHash). */
+    provider_id_hash: string | null;
     body_sealed: string;
     created_at: Generated<Date>;
   };
   outbox: {
     id: Generated<string>;
     tip_id: string | null;
-    purpose: 'notify' | 'update' | 'escalate' | 'alert' | 'to-reporter' | 'to-responder';
+    purpose: 'notify' | 'update' | 'escalate' | 'alert' | 'to-reporter' | 'to-responder' | 'erase-message' | 'erase-conversation';
     /** The recipient, by reference: a responder's key, or a reporter's conversation. */
     responder_key: string | null;
     conversation_id: string | null;
-    /** The text, sealed; an update has none (it is written when sent). */
+    /** The text, sealed; an update has none (it is written when sent); an erasure holds what to erase. */
     body_sealed: string | null;
     /** 0 urgent, 1 normal: urgent goes first, and even past the hourly limit. */
     priority: Generated<number>;
@@ -80,8 +81,9 @@ export interface Database {
     /** Staff have been told this hour's limit was reached. */
     alerted: Generated<boolean>;
   };
+  /** Every incoming message's id, as a keyed hash, kept longer than the data: a replay is a no-op. */
   processed_requests: {
-    twilio_sid: string;
+    id_hash: string;
     received_at: Generated<Date>;
   };
 }

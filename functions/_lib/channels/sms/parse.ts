@@ -16,8 +16,10 @@ export const inboundSmsSchema = z
     To: phone,
     Body: z.string().max(1600, 'at most 1600 characters (10 SMS segments)'),
     FromCountry: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+    /** Pictures or files sent with the text (MMS): never fetched, erased at Twilio with the message. */
+    NumMedia: z.coerce.number().int().min(0).max(10).default(0),
   })
   .transform((p): { accountSid: string; message: InboundMessage } => ({
     accountSid: p.AccountSid,
-    message: { channel: 'sms', id: p.MessageSid, from: p.From, body: p.Body, country: p.FromCountry },
+    message: { channel: 'sms', id: p.MessageSid, from: p.From, body: p.Body, country: p.FromCountry, media: p.NumMedia },
   }));
