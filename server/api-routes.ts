@@ -1,5 +1,7 @@
 import health, { config as healthConfig } from '../functions/health.ts';
 import sms, { config as smsConfig } from '../functions/sms.ts';
+import auth, { config as authConfig } from '../functions/auth.ts';
+import authCallback, { config as authCallbackConfig } from '../functions/auth-callback.ts';
 
 export type Handler = (request: Request) => Promise<Response>;
 
@@ -10,4 +12,6 @@ export type Handler = (request: Request) => Promise<Response>;
 export const apiRoutes: { path: string; handler: Handler }[] = [
   { path: healthConfig.path, handler: health },
   { path: smsConfig.path, handler: sms },
+  { path: authConfig.path, handler: auth },
+  { path: authCallbackConfig.path, handler: authCallback },
 ];

@@ -30,7 +30,13 @@ export function createApp(distDir: string, localRoutes: { path: string; handler:
 
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of headersFor(headerRules, c.req.path)) c.res.headers.set(name, value);
+    // A later rule's header replaces an earlier one's (the CSP of /admin/*), and a header the
+    // response sets itself is kept, as on Netlify, where _headers never reach a function (the
+    // CMS login's page carries the CSP of its own script).
+    const ownHeaders = new Set(c.res.headers.keys());
+    for (const [name, value] of headersFor(headerRules, c.req.path)) {
+      if (!ownHeaders.has(name.toLowerCase())) c.res.headers.set(name, value);
+    }
     if (c.req.path.startsWith('/_astro/')) {
       c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     }

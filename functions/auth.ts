@@ -1,0 +1,16 @@
+import { oauthSettings, startLogin } from './_lib/cms/github-oauth.ts';
+
+/**
+ * GET /api/auth?provider=github&scope=repo: the content manager's GitHub login starts here (Decap
+ * opens it in a pop-up). Not set up: 503 with what is missing.
+ */
+export default async function auth(request: Request): Promise<Response> {
+  const settings = oauthSettings(process.env);
+  if (typeof settings === 'string') return new Response(`Unavailable: ${settings}`, { status: 503 });
+  const params = new URL(request.url).searchParams;
+  if (params.get('provider') !== 'github') return new Response('Bad request: provider must be github', { status: 400 });
+  const scope = params.get('scope') === 'public_repo' ? 'public_repo' : 'repo';
+  return startLogin(settings, scope);
+}
+
+export const config = { path: '/api/auth' };
