@@ -139,3 +139,31 @@ test('a hotline number changed in the CMS is on the Get help page after a build'
   const getHelp = readFileSync(join(site.dir, 'dist/th/get-help/index.html'), 'utf8');
   expect(getHelp).toContain('href="tel:1191"');
 });
+
+test('a material opened, edited and saved keeps its MDX components, and the site still renders them', async ({ page, site }) => {
+  test.setTimeout(240_000);
+  const file = join(site.dir, 'content/materials/en/spot-the-fake-job-offer.mdx');
+  const components = (text: string) =>
+    Object.fromEntries(['Callout', 'Steps', 'Step', 'Questions', 'GetHelpBox', 'Term', 'Handout'].map((c) => [c, text.match(new RegExp(`<${c}[ >]`, 'g'))?.length ?? 0]));
+  const before = components(readFileSync(file, 'utf8'));
+  await logIn(page);
+  await page.goto('/admin/#/collections/materials/entries/spot-the-fake-job-offer');
+  // An edit in the text makes Decap write the whole body again from its editor.
+  await page.locator('[data-slate-editor="true"]').first().getByText('Many people who are trafficked first hear').click();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Read this first. ');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  const saved = readFileSync(file, 'utf8');
+  expect(saved).toContain('Read this first. Many people who are trafficked first hear');
+  expect(components(saved)).toEqual(before);
+  expect(saved).not.toMatch(/\\<|&lt;(Callout|Step|Term|Handout)/);
+  await build(site.dir);
+  const html = readFileSync(join(site.dir, 'dist/en/materials/spot-the-fake-job-offer/index.html'), 'utf8');
+  expect(html.match(/class="step"/g)).toHaveLength(before.Step);
+  for (const rendered of ['class="steps"', 'class="callout callout--', 'class="questions"', 'class="handout"', '<dfn>', 'class="get-help-box"']) {
+    expect(html, rendered).toContain(rendered);
+  }
+});
