@@ -109,7 +109,8 @@ const samples = [
   '/LOCALE/campaigns/', '/LOCALE/campaigns/fair-work-here/', '/LOCALE/audiences/schools/', '/LOCALE/topics/signs/',
   '/LOCALE/posters/', '/LOCALE/search/?q=passport', '/LOCALE/no-such-page/',
 ];
-for (const locale of ['en', 'ar', 'km']) {
+// vi and ru have the longest labels in a material's or campaign's facts.
+for (const locale of ['en', 'ar', 'km', 'vi', 'ru']) {
   test(`no page in ${locale} scrolls sideways on a 360 px phone`, async ({ page }) => {
     const wide: string[] = [];
     for (const sample of samples) {
