@@ -47,6 +47,10 @@ export const tiplineEnvSchema = z.object({
   SMS_HOURLY_LIMIT: z.coerce.number().int().min(1).default(200),
   /** Days the keyed hashes of message ids are kept, so a replayed request cannot re-create an erased tip; longer than RETENTION_DAYS. */
   REPLAY_GUARD_DAYS: z.coerce.number().int().min(2).max(36500).default(730),
+  /** Wrong responder PINs in a row before the responder is locked out (and the alert group told). */
+  RESPONDER_PIN_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Minutes a right PIN lets a responder answer reporters without giving it again. */
+  RESPONDER_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Seconds before a message is erased at Twilio (Twilio refuses to erase one it is still processing). */
   TWILIO_ERASE_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
 });
@@ -60,6 +64,8 @@ export interface Limits {
   coalesceMs: number;
   escalationReminders: number;
   smsPerHour: number;
+  pinAttempts: number;
+  sessionMs: number;
 }
 
 export interface TiplineConfig {
@@ -141,6 +147,8 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
       coalesceMs: e.NOTIFY_COALESCE_SECONDS * 1000,
       escalationReminders: e.ESCALATION_REMINDERS,
       smsPerHour: e.SMS_HOURLY_LIMIT,
+      pinAttempts: e.RESPONDER_PIN_ATTEMPTS,
+      sessionMs: e.RESPONDER_SESSION_MINUTES * 60_000,
     },
     sms:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_PHONE_NUMBER

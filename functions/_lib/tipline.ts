@@ -3,6 +3,7 @@ import { loadHotlines, loadTiplineTexts } from './content.ts';
 import type { ThreadBatch } from './intake/on-store-thread.ts';
 import type { InboundMessage, IntakeContext, IntakeResult, IntakeSettings } from './intake/message.ts';
 import { receiveBatch, type BatchOutcome } from './intake/receive.ts';
+import { receiveResponderMessage } from './intake/responder-commands.ts';
 import { outboxPump } from './outbox/pump.ts';
 import { logSender, twilioSender, type Sender } from './outbox/senders.ts';
 import { indexResponders, loadDirectory } from './routing/directory.ts';
@@ -57,24 +58,29 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env, options
   const takeIn = thread
     ? await thread.load<IntakeSettings, ThreadBatch, BatchOutcome>(new URL('./intake/on-store-thread.ts', import.meta.url), settings)
     : (input: ThreadBatch) => receiveBatch(context, input.batch, input);
+  // The embedded store has one connection: one transaction at a time. A server takes a few.
+  const takeInReports = groupCommit(async (batch: InboundMessage[]) => {
+    const { results, leased } = await takeIn({ batch, leaseQueued: options.sendAtOnce ?? false });
+    if (options.sendAtOnce) pump.send(leased);
+    return results;
+  }, {
+    maxBatch: 100,
+    concurrency: config.databaseUrl ? 4 : 1,
+    isConflict,
+  });
   return {
     ...context,
     config,
     sender,
-    // The embedded store has one connection: one transaction at a time. A server takes a few.
-    intake: groupCommit(async (batch: InboundMessage[]) => {
-      const { results, leased } = await takeIn({ batch, leaseQueued: options.sendAtOnce ?? false });
-      if (options.sendAtOnce) {
-        pump.send(leased);
-        // A responder's answer to a reporter is queued by intake/responder-commands.ts, due at once.
-        if (results.some((r) => r.outcome === 'responder')) pump.kick();
-      }
-      return results;
-    }, {
-      maxBatch: 100,
-      concurrency: config.databaseUrl ? 4 : 1,
-      isConflict,
-    }),
+    // Only numbers in the responder directory are responders; everyone else is a reporter.
+    async intake(message: InboundMessage) {
+      const responder = settings.responders.byPhone.get(message.from);
+      if (!responder) return takeInReports(message);
+      const result = await receiveResponderMessage(context, responder, message);
+      // A responder's answer to a reporter is queued due at once.
+      if (options.sendAtOnce) pump.kick();
+      return result;
+    },
   };
 }
 

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handleSms } from '../../functions/sms';
 import { drainOutbox } from '../../functions/_lib/outbox/delivery';
 import type { Tipline } from '../../functions/_lib/tipline';
-import { databases, freshTipline, replyIn, sms, twilioRequest } from './tipline-support';
+import { PIN, databases, freshTipline, givePins, replyIn, sms, twilioRequest } from './tipline-support';
 import { startFakeTwilio } from './fake-twilio';
 
 const CASEWORKER = '+85523990001';
+/** Who tips from each country are routed to (config/responders.example.yaml). */
+const RESPONDER: Record<string, string> = { VN: '+842499900001', GB: '+15005550006', KH: CASEWORKER };
 const LINE = { TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_PHONE_NUMBER: '+85523900100' };
 // These tests read the answer to every message: replies are not paced here (tipline-caps.test.ts tests pacing).
 const UNPACED = { REPLY_INTERVAL_MINUTES: '0', FOLLOW_UP_INTERVAL_MINUTES: '0' };
@@ -34,7 +36,7 @@ describe.each(databases)('a live conversation on $name', (database) => {
   async function heldConversation(reporter: string, country = 'VN') {
     await text(reporter, openings[country], country);
     const { ref } = await line.db.selectFrom('tips').select('ref').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    expect(await text(CASEWORKER, `ACK ${ref}`)).toContain('is yours');
+    expect(await text(RESPONDER[country], `ACK ${ref} ${PIN}`, country)).toContain('is yours');
     await sentNow();
     return ref;
   }
@@ -42,6 +44,7 @@ describe.each(databases)('a live conversation on $name', (database) => {
   beforeAll(async () => {
     fake = await startFakeTwilio();
     line = await freshTipline(database, { ...LINE, ...UNPACED, TWILIO_API_BASE_URL: fake.url });
+    await givePins(line);
   });
   afterAll(async () => {
     await line.db.destroy();
@@ -56,7 +59,7 @@ describe.each(databases)('a live conversation on $name', (database) => {
     const ref = await heldConversation(reporter);
     const reply = await text(reporter, '3');
     expect(reply).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
-    expect(await sentNow()).toEqual([{ to: CASEWORKER, from: LINE.TWILIO_PHONE_NUMBER, body: `#${ref} 3` }]);
+    expect(await sentNow()).toEqual([{ to: RESPONDER.VN, from: LINE.TWILIO_PHONE_NUMBER, body: `#${ref} 3` }]);
     expect(await storedFor(ref)).toBe(2);
   });
 
@@ -64,7 +67,7 @@ describe.each(databases)('a live conversation on $name', (database) => {
     const reporter = newReporter();
     const ref = await heldConversation(reporter);
     expect(await text(reporter, 'Huy')).not.toBeNull();
-    expect(await sentNow()).toEqual([expect.objectContaining({ to: CASEWORKER, body: `#${ref} Huy` })]);
+    expect(await sentNow()).toEqual([expect.objectContaining({ to: RESPONDER.VN, body: `#${ref} Huy` })]);
     const { opted_out } = await line.db.selectFrom('conversations').innerJoin('tips', 'tips.conversation_id', 'conversations.id')
       .select('opted_out').where('tips.ref', '=', ref).executeTakeFirstOrThrow();
     expect(opted_out).toBe(false);
@@ -77,7 +80,7 @@ describe.each(databases)('a live conversation on $name', (database) => {
     expect(ask).toContain('XÓA');
     expect(ask).toContain('10 phút');
     // The first DELETE is a message like any other: the caseworker sees it.
-    expect(await sentNow()).toEqual([expect.objectContaining({ to: CASEWORKER, body: `#${ref} xoa` })]);
+    expect(await sentNow()).toEqual([expect.objectContaining({ to: RESPONDER.VN, body: `#${ref} xoa` })]);
     expect(await storedFor(ref)).toBe(2);
 
     const done = await text(reporter, 'XÓA');
@@ -132,6 +135,7 @@ describe.each(databases)('a silent line (AUTO_REPLY=off) on $name', (database) =
   beforeAll(async () => {
     fake = await startFakeTwilio();
     line = await freshTipline(database, { ...LINE, TWILIO_API_BASE_URL: fake.url, AUTO_REPLY: 'off' });
+    await givePins(line);
   });
   afterAll(async () => {
     await line.db.destroy();
@@ -143,8 +147,8 @@ describe.each(databases)('a silent line (AUTO_REPLY=off) on $name', (database) =
     const bodies = ['My boss keeps my passport', 'HELP', 'english', 'STOP', 'START', 'DELETE', 'DELETE', 'Are you there?'];
     for (const body of bodies) expect(await text(reporter, body), body).toBeNull();
     const { ref } = await line.db.selectFrom('tips').select('ref').executeTakeFirstOrThrow();
-    await text(CASEWORKER, `ACK ${ref}`);
-    expect(await text(CASEWORKER, `#${ref} Are you safe?`)).toMatch(/Not sent: this line sends reporters nothing/);
+    await text(RESPONDER.GB, `ACK ${ref} ${PIN}`);
+    expect(await text(RESPONDER.GB, `#${ref} Are you safe?`)).toMatch(/Not sent: this line sends reporters nothing/);
     await drainOutbox(line);
     expect(fake.sent.filter((m) => m.to === reporter)).toEqual([]);
     expect(fake.sent.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { handleSms } from '../../functions/sms';
 import { deliver, drainAll, readQueued } from '../../functions/_lib/outbox/delivery';
 import { purgeExpired } from '../../functions/_lib/jobs/retention';
 import type { Tipline } from '../../functions/_lib/tipline';
-import { databases, freshTipline, messageSid, replyIn, sms, twilioRequest } from './tipline-support';
+import { PIN, databases, freshTipline, givePins, messageSid, replyIn, sms, twilioRequest } from './tipline-support';
 import { startFakeTwilio } from './fake-twilio';
 
 const CASEWORKERS = ['+85523990001', '+85523990002'];
@@ -32,6 +32,7 @@ describe.each(databases)('erasure at Twilio on $name', (database) => {
       TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_PHONE_NUMBER: LINE_NUMBER, TWILIO_API_BASE_URL: fake.url,
       TWILIO_ERASE_DELAY_SECONDS: '0', REPLY_INTERVAL_MINUTES: '0',
     });
+    await givePins(line);
   });
   afterAll(async () => {
     await line.db.destroy();
@@ -56,7 +57,7 @@ describe.each(databases)('erasure at Twilio on $name', (database) => {
     const notified = fake.sent.filter((m) => CASEWORKERS.includes(m.to));
     expect(notified).toHaveLength(2);
     const { ref } = await line.db.selectFrom('tips').select('ref').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    await text(CASEWORKERS[0], `ACK ${ref}`);
+    await text(CASEWORKERS[0], `ACK ${ref} ${PIN}`);
     await text(CASEWORKERS[0], `#${ref} Are you safe now?`);
     await work();
     expect(fake.holding(reporter).length).toBeGreaterThan(0);
@@ -102,7 +103,7 @@ describe.each(databases)('erasure at Twilio on $name', (database) => {
     await text(reporter, 'ពួកគេយកលុយខ្ញុំ');
     await work();
     const { ref } = await line.db.selectFrom('tips').select('ref').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    await text(CASEWORKERS[1], `ACK ${ref}`);
+    await text(CASEWORKERS[1], `ACK ${ref} ${PIN}`);
     await text(CASEWORKERS[1], `#${ref} We will call you`);
     const queued = await line.db.selectFrom('outbox').select('id').where('purpose', '=', 'to-reporter').where('sent_at', 'is', null).execute();
     const pickedUp = await readQueued(line, queued.map((q) => q.id));
@@ -119,7 +120,7 @@ describe.each(databases)('erasure at Twilio on $name', (database) => {
     await text(reporter, 'We cannot leave the boat');
     await work();
     const { ref } = await line.db.selectFrom('tips').select('ref').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    await text(CASEWORKERS[0], `ACK ${ref}`);
+    await text(CASEWORKERS[0], `ACK ${ref} ${PIN}`);
     await text(CASEWORKERS[0], `#${ref} Where is the boat?`);
     const queued = await line.db.selectFrom('outbox').select('id').where('purpose', '=', 'to-reporter').where('sent_at', 'is', null).execute();
     const pickedUp = await readQueued(line, queued.map((q) => q.id));

@@ -5,7 +5,7 @@ import { drainOutbox } from '../../functions/_lib/outbox/delivery';
 import { escalateOverdue } from '../../functions/_lib/jobs/escalation';
 import { purgeExpired } from '../../functions/_lib/jobs/retention';
 import type { Tipline } from '../../functions/_lib/tipline';
-import { databases, freshTipline, replyIn, sms, twilioRequest } from './tipline-support';
+import { PIN, databases, freshTipline, givePins, replyIn, sms, twilioRequest } from './tipline-support';
 import { startFakeTwilio } from './fake-twilio';
 
 const REPORTER = '+85512345678';
@@ -27,6 +27,7 @@ describe.each(databases)('from reporter to responder and back, on $name', (datab
       TWILIO_API_BASE_URL: fake.url,
       RESPONDER_DIRECTORY: 'config/responders.example.yaml',
     });
+    await givePins(line);
   });
   afterAll(async () => {
     await line.db.destroy();
@@ -49,8 +50,8 @@ describe.each(databases)('from reporter to responder and back, on $name', (datab
 
   it('relays a responder\'s #ref answer to the reporter and the reporter\'s answer back, after ACK', async () => {
     const { ref } = await line.db.selectFrom('tips').select('ref').executeTakeFirstOrThrow();
-    expect(await replyIn(await text(CASEWORKERS[0], `ACK ${ref.toLowerCase()}`))).toContain(`Tip ${ref} is yours`);
-    expect(await replyIn(await text(CASEWORKERS[1], `ACK ${ref}`))).toContain('already taken');
+    expect(await replyIn(await text(CASEWORKERS[0], `ACK ${ref.toLowerCase()} ${PIN}`))).toContain(`Tip ${ref} is yours`);
+    expect(await replyIn(await text(CASEWORKERS[1], `ACK ${ref} ${PIN}`))).toContain('already taken');
 
     expect(await replyIn(await text(CASEWORKERS[0], `#${ref} យើងនៅទីនេះ។ តើអ្នកមានសុវត្ថិភាពទេ?`))).toContain('Sent');
     await drain();

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startTipline, type Tipline } from '../../functions/_lib/tipline';
+import { hashPin } from '../../functions/_lib/pins';
+import { setPinHash } from '../../functions/_lib/store/responder-access';
 import { twilioSignature } from '../../functions/_lib/channels/twilio-signature';
 
 export const PUBLIC_BASE_URL = 'https://tips.example.org';
@@ -61,11 +63,24 @@ export function twilioRequest(params: Record<string, string>, options: { token?:
   return new Request(`http://127.0.0.1:4321${path}`, { method: 'POST', headers, body });
 }
 
-/** The text of the TwiML <Message> a webhook answered with, or null for no reply. */
+/** The text of the TwiML <Message> a webhook answered with, as the phone shows it, or null for no reply. */
 export async function replyIn(response: Response): Promise<string | null> {
-  return /<Message>([\s\S]*)<\/Message>/.exec(await response.text())?.[1] ?? null;
+  const message = /<Message>([\s\S]*)<\/Message>/.exec(await response.text())?.[1];
+  if (message === undefined) return null;
+  const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' };
+  return message.replace(/&(lt|gt|quot|apos|amp);/g, (entity) => entities[entity]);
 }
 
 export function sms(from: string, body: string, extra: Record<string, string> = {}): Record<string, string> {
   return { MessageSid: messageSid(), AccountSid: ACCOUNT_SID, From: from, To: '+85523900100', Body: body, ...extra };
+}
+
+/** The PIN every responder of a test line is given by givePins. */
+export const PIN = '246810';
+let pinHash: Promise<string> | undefined;
+
+/** Gives every responder in the line's directory the test PIN (hashed once: a slow hash is slow). */
+export async function givePins(line: Tipline): Promise<void> {
+  pinHash ??= hashPin(PIN);
+  for (const responder of line.responders.byKey.values()) await setPinHash(line.db, responder.key, await pinHash);
 }

@@ -1,9 +1,8 @@
 import { providerIdHash, pseudonymFor } from '../crypto.ts';
-import { firstDeliveries, loadReporters, queueErasures, saveWrites } from '../store/inbound-batch.ts';
+import { firstDeliveries, loadReporters, saveWrites } from '../store/inbound-batch.ts';
 import type { Erasure, LeasedSms } from '../store/outbox-rows.ts';
 import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
 import { planReporterMessages, type ReporterMessage } from './planner.ts';
-import { handleResponderSms } from './responder-commands.ts';
 
 export interface BatchOutcome {
   results: IntakeResult[];
@@ -12,10 +11,10 @@ export interface BatchOutcome {
 }
 
 /**
- * Takes in a batch of messages in one transaction: records each once (Twilio retries, and a
- * captured request may be replayed), lets responders take and answer tips, threads reporters'
- * messages into their conversations by pseudonym, and says what to answer each, in its sender's
- * language. Phone numbers and texts are kept only sealed, and each SMS is queued for erasure at
+ * Takes in a batch of reporters' messages in one transaction: records each once (Twilio retries,
+ * and a captured request may be replayed), threads them into their conversations by pseudonym,
+ * and says what to answer each, in its sender's language. (A responder's text is taken in on its
+ * own: intake/responder-commands.ts.) Phone numbers and texts are kept only sealed, and each SMS is queued for erasure at
  * Twilio, which keeps it otherwise. Nothing is stored unless all of it is (the caller writes a
  * failed batch again, one by one). With `leaseQueued`, what it queues for responders comes back
  * leased, for the caller to send.
@@ -33,16 +32,9 @@ export async function receiveBatch(
     for (const index of await firstDeliveries(tx, idHashes)) {
       const message = batch[index];
       if (message.channel === 'sms') erasures.push({ purpose: 'erase-message', target: message.id });
-      // Only numbers in the responder directory are responders; everyone else is a reporter.
-      // Responders go first, so a reporter in the same batch sees the tip as its responder left it.
-      const responder = ctx.responders.byPhone.get(message.from);
-      if (responder) results[index] = { reply: await handleResponderSms(tx, ctx, responder, message.body), outcome: 'responder' };
-      else reporters.push({ index, message, pseudonym: pseudonymFor(message.from, ctx.pseudonymKey), idHash: idHashes[index] });
+      reporters.push({ index, message, pseudonym: pseudonymFor(message.from, ctx.pseudonymKey), idHash: idHashes[index] });
     }
-    if (!reporters.length) {
-      await queueErasures(tx, ctx.encryptionKey, erasures, ctx.eraseDelayMs);
-      return { results, leased: [] };
-    }
+    if (!reporters.length) return { results, leased: [] };
     const { reporters: known, sentThisHour } = await loadReporters(tx, reporters.map((r) => r.pseudonym));
     const planned = planReporterMessages(ctx, reporters, known, new Date(), sentThisHour);
     planned.writes.erasures.push(...erasures);

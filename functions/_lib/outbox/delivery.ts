@@ -82,18 +82,22 @@ async function retryLater(ctx: OutboxContext, job: Leased, error: unknown): Prom
 
 /**
  * Checks, just before sending, that each message may still go: a conversation erased since it was
- * queued took its messages with it, and nothing goes to a reporter who sent STOP or on a silent
- * line. Those that may not go are closed, unsent.
+ * queued took its messages with it, and nothing goes to a reporter who sent STOP, on a silent
+ * line, or to a revoked responder. Those that may not go are closed, unsent.
  */
 async function stillToSend(ctx: OutboxContext, messages: LeasedSms[]): Promise<LeasedSms[]> {
   if (!messages.length) return [];
   const { rows } = await sql<{ id: string; allowed: boolean }>`
-    select o.id, (o.conversation_id is null or (${ctx.autoReply} and c.opted_out = false)) as allowed
-    from outbox o left join conversations c on c.id = o.conversation_id
+    select o.id,
+           (o.conversation_id is null or (${ctx.autoReply} and c.opted_out = false)) and r.revoked_at is null as allowed
+    from outbox o
+    left join conversations c on c.id = o.conversation_id
+    left join responders r on r.key = o.responder_key
     where o.id = any(${messages.map((m) => m.id)}::uuid[]) and o.sent_at is null`.execute(ctx.db);
   const refused = rows.filter((r) => !r.allowed).map((r) => r.id);
   if (refused.length) {
-    await ctx.db.updateTable('outbox').set({ sent_at: new Date(), transport: 'none', last_error: 'not sent: the reporter stopped messages, or the line is silent' })
+    await ctx.db.updateTable('outbox')
+      .set({ sent_at: new Date(), transport: 'none', last_error: 'not sent: the reporter stopped messages, the line is silent, or the responder was revoked' })
       .where('id', 'in', refused).execute();
   }
   const allowed = new Set(rows.filter((r) => r.allowed).map((r) => r.id));

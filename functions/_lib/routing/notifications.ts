@@ -25,13 +25,13 @@ function facts(tip: TipFacts): string {
 
 /** One line a responder can act on: reference, urgency, country, language and a short summary. */
 export function notificationText(tip: TipFacts, summary: string, note = 'New tip'): string {
-  return `${note} ${facts(tip)}: "${clip(summary)}" Reply ACK ${tip.ref} to take it, #${tip.ref} <message> to answer.`;
+  return `${note} ${facts(tip)}: "${clip(summary)}" Reply ACK ${tip.ref} <PIN> to take it, #${tip.ref} <message> to answer.`;
 }
 
 /** New messages on a tip its responders were told of, gathered into one SMS: how many, and the latest. */
 export function updateText(tip: TipFacts, count: number, latest: string): string {
   const what = count === 1 ? 'New message' : `${count} new messages`;
-  return `${what} on tip ${facts(tip)}, latest: "${clip(latest)}" Reply ACK ${tip.ref} to take it.`;
+  return `${what} on tip ${facts(tip)}, latest: "${clip(latest)}" Reply ACK ${tip.ref} <PIN> to take it.`;
 }
 
 /** The members of a group, as the line reaches them. */

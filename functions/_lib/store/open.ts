@@ -10,6 +10,7 @@ import * as intakeIndexes from './migrations/003_intake_indexes.ts';
 import * as conversationOrder from './migrations/004_conversation_order.ts';
 import { capsAndReferences } from './migrations/005_caps_and_references.ts';
 import { replayGuard } from './migrations/006_replay_guard.ts';
+import * as responders from './migrations/007_responders.ts';
 
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
 function migrationsWith(keys: StoreKeys): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsWith(keys: StoreKeys): Record<string, Migration> {
     '004_conversation_order': conversationOrder,
     '005_caps_and_references': capsAndReferences(keys),
     '006_replay_guard': replayGuard(keys),
+    '007_responders': responders,
   };
 }
 

@@ -74,6 +74,16 @@ export interface Database {
     /** The order messages were queued in; those for one person go out in that order. */
     seq: Generated<string>;
   };
+  /** Responders' access: PIN (slow hash), wrong PINs in a row, lock-out, session, revocation. */
+  responders: {
+    key: string;
+    pin_hash: string | null;
+    failed_pins: Generated<number>;
+    locked_at: Date | null;
+    session_until: Date | null;
+    revoked_at: Date | null;
+    updated_at: Generated<Date>;
+  };
   /** Outgoing SMS per clock hour, replies included, for the hourly limit. */
   sms_usage: {
     hour: Date;
