@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describeIssues } from '../../src/utils/content-errors.ts';
 
-/** A 32-byte key, given as base64 (generate one with `openssl rand -base64 32`). */
+/**
+ * A 32-byte key, given as strict base64 (generate one with `openssl rand -base64 32`): exactly 44
+ * characters, so a truncated or mistyped key is refused rather than read as another, and never
+ * all zeros (a placeholder left in a template).
+ */
 const key = z
   .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, 'a 32-byte key in base64 (openssl rand -base64 32)');
+  .regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/, 'a 32-byte key in base64, 44 characters (openssl rand -base64 32)')
+  .refine((v) => Buffer.from(v, 'base64').some((byte) => byte !== 0), 'a real key, not all zeros (openssl rand -base64 32)');
 
 /**
  * The tip line's settings, read from the environment (see .env.example, which documents each).
@@ -90,6 +95,25 @@ export interface TiplineConfig {
 
 const requiredInProduction = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'TIP_ENCRYPTION_KEY', 'PSEUDONYM_KEY', 'RESPONDER_DIRECTORY'] as const;
 
+/**
+ * Whether the process runs where real reporters can reach it: a Netlify function (SITE_ID is set
+ * at run time, NETLIFY at build time) or NODE_ENV=production. `netlify dev` and `netlify serve`
+ * set NETLIFY_DEV: they are local.
+ */
+function onProductionHost(env: NodeJS.ProcessEnv): boolean {
+  if (env.NETLIFY_DEV === 'true') return false;
+  return env.NETLIFY === 'true' || !!env.SITE_ID || env.NODE_ENV === 'production';
+}
+
+/** What production refuses, beyond a missing setting: each a way to run with less protection than it seems. */
+function productionRefusals(e: TiplineEnv): string[] {
+  const refusals: string[] = [];
+  if (e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith('https://')) refusals.push('PUBLIC_BASE_URL must be https:// (Twilio would send tips in clear)');
+  if (e.TWILIO_API_BASE_URL) refusals.push('TWILIO_API_BASE_URL is for tests against a fake Twilio only');
+  if (e.PSEUDONYM_KEY && e.PSEUDONYM_KEY === e.TIP_ENCRYPTION_KEY) refusals.push('PSEUDONYM_KEY must differ from TIP_ENCRYPTION_KEY: one leaked key would give away both');
+  return refusals;
+}
+
 /** Local development secrets, made once per checkout and never committed (.data/ is ignored). */
 function localSecrets(dataDir: string) {
   const file = join(dataDir, 'local-secrets.json');
@@ -122,6 +146,11 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
     if (missing.length) {
       throw new Error(`TIPLINE_MODE=production needs these settings: ${missing.join(', ')} (see .env.example)`);
     }
+    const refusals = productionRefusals(e);
+    if (refusals.length) throw new Error(`TIPLINE_MODE=production refuses to start:\n  ${refusals.join('\n  ')}`);
+  } else if (onProductionHost(env)) {
+    // Local mode makes up its own secrets: never where real reporters can reach the line.
+    throw new Error('This is a production host (Netlify, or NODE_ENV=production) but TIPLINE_MODE is not production: refusing to start with made-up local secrets. Set TIPLINE_MODE=production and the settings in .env.example.');
   }
   const local = e.TIPLINE_MODE === 'local' ? localSecrets(e.DATA_DIR) : undefined;
   return {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tiplineTextSchema } from '../../src/schemas/tipline';
 import { loadHotlines, loadTiplineTexts } from '../../functions/_lib/content';
@@ -101,5 +103,48 @@ describe('configuration', () => {
 
   it('names a malformed value and says what was expected', () => {
     expect(() => loadTiplineConfig({ TIP_ENCRYPTION_KEY: 'short', RETENTION_DAYS: 'soon' })).toThrow(/TIP_ENCRYPTION_KEY: a 32-byte key[\s\S]*RETENTION_DAYS/);
+  });
+
+  const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+  const production = {
+    TIPLINE_MODE: 'production', TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'a'.repeat(32), TWILIO_PHONE_NUMBER: '+85523900100',
+    PUBLIC_BASE_URL: 'https://tips.example.org', DATABASE_URL: 'postgres://tipline@db.example.org/tipline', TIP_ENCRYPTION_KEY: key(1),
+    PSEUDONYM_KEY: key(2), RESPONDER_DIRECTORY: 'config/responders.example.yaml',
+  };
+
+  it('starts in production with every setting given and safe', () => {
+    expect(loadTiplineConfig(production).mode).toBe('production');
+  });
+
+  it.each([
+    ['an http:// public URL', { PUBLIC_BASE_URL: 'http://tips.example.org' }, /PUBLIC_BASE_URL must be https/],
+    ['a fake Twilio API', { TWILIO_API_BASE_URL: 'http://127.0.0.1:9999' }, /TWILIO_API_BASE_URL is for tests/],
+    ['one key for both secrets', { PSEUDONYM_KEY: key(1) }, /PSEUDONYM_KEY must differ/],
+  ])('refuses production with %s', (_, change, reason) => {
+    expect(() => loadTiplineConfig({ ...production, ...change })).toThrow(reason);
+  });
+
+  it.each([
+    ['all zeros', key(0), /not all zeros/],
+    ['31 bytes', Buffer.alloc(31, 7).toString('base64'), /44 characters/],
+    ['base64 without its padding', key(1).replace('=', ''), /44 characters/],
+    ['URL-safe base64', Buffer.alloc(32, 0xfb).toString('base64url') + '=', /44 characters/],
+    ['a stray character', `${key(1).slice(0, 10)}!${key(1).slice(11)}`, /44 characters/],
+    ['extra bits in the last character', `${key(1).slice(0, 42)}B=`, /44 characters/],
+  ])('refuses a key that is %s', (_, bad, reason) => {
+    expect(() => loadTiplineConfig({ ...production, TIP_ENCRYPTION_KEY: bad })).toThrow(reason);
+  });
+
+  it.each([
+    ['on Netlify', { SITE_ID: '1d01c0c0-4554-4747-93b8-34ce3448ab95' }],
+    ['in a Netlify build', { NETLIFY: 'true' }],
+    ['with NODE_ENV=production', { NODE_ENV: 'production' }],
+  ])('refuses to make up local secrets %s', (_, host) => {
+    expect(() => loadTiplineConfig({ DATA_DIR: '/nonexistent/never-written', ...host })).toThrow(/TIPLINE_MODE is not production/);
+  });
+
+  it('runs locally under netlify dev or serve', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tipline-config-'));
+    expect(loadTiplineConfig({ DATA_DIR: dataDir, NETLIFY: 'true', NETLIFY_DEV: 'true' }).mode).toBe('local');
   });
 });
