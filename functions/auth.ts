@@ -1,10 +1,11 @@
 import { oauthSettings, startLogin } from './_lib/cms/github-oauth.ts';
+import { secured } from './_lib/secure-headers.ts';
 
 /**
  * GET /api/auth?provider=github&scope=repo: the content manager's GitHub login starts here (Decap
  * opens it in a pop-up). Not set up: 503 with what is missing.
  */
-export default async function auth(request: Request): Promise<Response> {
+async function auth(request: Request): Promise<Response> {
   const settings = oauthSettings(process.env);
   if (typeof settings === 'string') return new Response(`Unavailable: ${settings}`, { status: 503 });
   const params = new URL(request.url).searchParams;
@@ -12,5 +13,7 @@ export default async function auth(request: Request): Promise<Response> {
   const scope = params.get('scope') === 'public_repo' ? 'public_repo' : 'repo';
   return startLogin(settings, scope);
 }
+
+export default secured(auth);
 
 export const config = { path: '/api/auth' };

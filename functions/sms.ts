@@ -4,6 +4,7 @@ import { isSignedByTwilio } from './_lib/channels/twilio-signature.ts';
 import { inboundSmsSchema } from './_lib/channels/sms/parse.ts';
 import { twiml } from './_lib/channels/sms/answer.ts';
 import { describeIssues } from '../src/utils/content-errors.ts';
+import { secured } from './_lib/secure-headers.ts';
 
 /**
  * POST /api/sms: Twilio's incoming-message webhook. Checks the signature first (forged or unsigned:
@@ -34,8 +35,10 @@ export async function handleSms(request: Request, line: Tipline): Promise<Respon
   }
 }
 
-export default async function sms(request: Request): Promise<Response> {
+async function sms(request: Request): Promise<Response> {
   return handleSms(request, await tipline());
 }
+
+export default secured(sms);
 
 export const config = { path: '/api/sms' };

@@ -4,6 +4,7 @@ import { readServerConfig } from './config.ts';
 import { tipline, type Tipline } from '../functions/_lib/tipline.ts';
 import { runJobs } from '../functions/_lib/jobs/run.ts';
 import { devOutbox } from './dev-outbox.ts';
+import { secured } from '../functions/_lib/secure-headers.ts';
 
 const config = readServerConfig();
 // Start the tip line before listening: a missing or malformed setting stops start-up here, with a
@@ -36,7 +37,7 @@ setInterval(async () => {
     running = false;
   }
 }, 2000).unref();
-const app = createApp(config.DIST_DIR, [{ path: '/api/dev/outbox', handler: (request) => devOutbox(request, line) }]);
+const app = createApp(config.DIST_DIR, [{ path: '/api/dev/outbox', handler: secured((request) => devOutbox(request, line)) }]);
 
 serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`Site and /api on http://${config.HOST}:${info.port}/`);

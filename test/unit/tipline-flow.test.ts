@@ -63,6 +63,15 @@ describe.each(databases)('from reporter to responder and back, on $name', (datab
     expect(fake.sent).toEqual([{ to: CASEWORKERS[0], from: '+85523900100', body: `#${ref} បាទ ខ្ញុំនៅផ្ទះ` }]);
   });
 
+  it('relays a reporter\'s words without the control and bidi-override characters that could disguise them', async () => {
+    const { ref } = await line.db.selectFrom('tips').select('ref').where('claimed_by', 'is not', null).executeTakeFirstOrThrow();
+    fake.sent.length = 0;
+    // U+202E would show "XM2Q7K#" reversed as another tip's reference; the bell and escape codes could drive a terminal.
+    await text(REPORTER, 'safe now\u0007\u001b[2J \u202eXM2Q7K#\u202c\nthank you\u2066');
+    await drain();
+    expect(fake.sent).toEqual([{ to: CASEWORKERS[0], from: '+85523900100', body: `#${ref} safe now[2J XM2Q7K#\nthank you` }]);
+  });
+
   it('escalates an urgent tip nobody takes to the supervisors', async () => {
     await text('+85577000001', 'I am locked in the factory now, please help');
     await drain();

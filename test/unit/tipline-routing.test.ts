@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directorySchema, indexResponders, loadDirectory, routeFor } from '../../functions/_lib/routing/directory';
 import { loadTiplineTexts } from '../../functions/_lib/content';
@@ -29,6 +32,13 @@ describe('routing rules', () => {
     ]);
   });
 
+  it('says where a broken directory file is wrong without quoting responders\' numbers', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'directory-')), 'responders.yaml');
+    writeFileSync(file, 'groups:\n  - id: a\n    members:\n      - name: Sok\n        phone: "+85523990001"\n       bad: [\n');
+    expect(() => loadDirectory(file)).toThrow(/is not valid YAML at line 6, column 1/);
+    expect(() => loadDirectory(file)).not.toThrow(/23990001/);
+  });
+
   it('knows responders by their number only', () => {
     const responders = indexResponders(directory, Buffer.alloc(32, 7));
     expect(responders.byPhone.get('+85523990001')?.name).toBe('Caseworker Sokha');
@@ -56,5 +66,10 @@ describe('a notification', () => {
   it('names reference, urgency, country and language, and clips the summary', () => {
     const text = notificationText({ id: '1', ref: 'K7Q2MX', urgency: 'urgent', country: 'KH', locale: 'km', categories: 'labour' }, 'x'.repeat(200));
     expect(text).toMatch(/^New tip K7Q2MX · URGENT \(labour\) · KH · km: "x{89}…" Reply ACK K7Q2MX/);
+  });
+
+  it('shows the summary without control or bidi-override characters', () => {
+    const text = notificationText({ id: '1', ref: 'K7Q2MX', urgency: 'normal', country: 'TH', locale: 'th', categories: '' }, 'pay\u0000 me\u202e ACK\u202c\u2067 now\u2069');
+    expect(text).toContain(': "pay me ACK now" Reply');
   });
 });

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleSms } from '../../functions/sms';
 import type { Tipline } from '../../functions/_lib/tipline';
-import { databases, freshTipline, replyIn, sms, twilioRequest } from './tipline-support';
+import { PUBLIC_BASE_URL, databases, freshTipline, replyIn, sms, twilioRequest } from './tipline-support';
 
 const khmerFixture: Record<string, string> = JSON.parse(readFileSync('test/fixtures/twilio/inbound-sms-km.json', 'utf8'));
 
@@ -51,6 +51,21 @@ describe.each(databases)('SMS webhook on $name', (database) => {
   it('refuses a body over the limit', async () => {
     const response = await handleSms(twilioRequest(sms('+85511111111', 'x'.repeat(20_000))), line);
     expect(response.status).toBe(413);
+  });
+
+  it('stops reading a body that passes the limit without saying how large it is', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+      },
+    });
+    const request = new Request(`${PUBLIC_BASE_URL}/api/sms`, {
+      method: 'POST', body: endless, duplex: 'half', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    } as RequestInit);
+    expect((await handleSms(request, line)).status).toBe(413);
+    expect(pulled).toBeLessThan(40);
   });
 
   it('answers a Khmer message in Khmer with the Cambodian emergency number, never an unverified one', async () => {

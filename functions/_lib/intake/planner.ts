@@ -3,7 +3,7 @@ import { locales, type Locale } from '../../../src/i18n/locales.ts';
 import { textFor } from '../content.ts';
 import { encrypt } from '../crypto.ts';
 import { routeAt, routeFor } from '../routing/directory.ts';
-import { membersOf, notificationText, notificationsFor } from '../routing/notifications.ts';
+import { membersOf, notificationText, notificationsFor, relayText } from '../routing/notifications.ts';
 import type { BatchWrites, ConversationState, ReporterState, TipState } from '../store/inbound-batch.ts';
 import type { OutgoingSms } from '../store/outbox-rows.ts';
 import { commandIn } from './keywords.ts';
@@ -191,7 +191,7 @@ export function planReporterMessages(
       if (holder) {
         queue(conversationId, {
           tipId: state.tip.id, purpose: 'to-responder', recipient: { responder: holder.key }, phone: holder.phone,
-          body: `#${state.tip.ref} ${stored}`, urgent: state.tip.urgency === 'urgent',
+          body: relayText(state.tip, stored), urgent: state.tip.urgency === 'urgent',
         });
       }
     } else if (state.tip) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse, YAMLError } from 'yaml';
 import { z } from 'zod';
 import { describeIssues } from '../../../src/utils/content-errors.ts';
 import { responderKey } from '../crypto.ts';
@@ -64,8 +64,22 @@ export type Directory = z.output<typeof directorySchema>;
 export type Group = Directory['groups'][number];
 export type Route = Directory['routes'][number];
 
+/**
+ * The directory file as data. A YAML error is reported by its place and kind only: the yaml
+ * library quotes the lines around it, which hold responders' numbers, and errors reach the logs.
+ */
+function parseYaml(file: string): unknown {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof YAMLError)) throw error;
+    const at = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+    throw new Error(`The responder directory ${file} is not valid YAML${at} (${error.code})`);
+  }
+}
+
 export function loadDirectory(file: string): Directory {
-  const result = directorySchema.safeParse(parse(readFileSync(file, 'utf8')));
+  const result = directorySchema.safeParse(parseYaml(file));
   if (!result.success) {
     throw new Error(`The responder directory ${file} is not valid:\n  ${describeIssues(result.error).join('\n  ')}`);
   }

@@ -11,9 +11,18 @@ export interface TipFacts {
   categories: string;
 }
 
+/**
+ * A reporter's words as a responder's phone will show them: without control characters (line
+ * breaks aside) and without the bidirectional embeddings, overrides and isolates (U+202A–202E,
+ * U+2066–2069) that could make a text display as something else, such as another tip's reference.
+ */
+export function shownToResponder(text: string): string {
+  return text.replace(/[^\P{Cc}\n]|[\u202A-\u202E\u2066-\u2069]/gu, '');
+}
+
 /** A reporter's words in one line, clipped for an SMS. */
 function clip(text: string, length = 90): string {
-  const short = text.replace(/\s+/g, ' ').trim();
+  const short = shownToResponder(text).replace(/\s+/g, ' ').trim();
   return short.length > length ? `${short.slice(0, length - 1)}…` : short;
 }
 
@@ -26,6 +35,11 @@ function facts(tip: TipFacts): string {
 /** One line a responder can act on: reference, urgency, country, language and a short summary. */
 export function notificationText(tip: TipFacts, summary: string, note = 'New tip'): string {
   return `${note} ${facts(tip)}: "${clip(summary)}" Reply ACK ${tip.ref} <PIN> to take it, #${tip.ref} <message> to answer.`;
+}
+
+/** A reporter's message, relayed as it is to the responder who holds their tip. */
+export function relayText(tip: { ref: string }, text: string): string {
+  return `#${tip.ref} ${shownToResponder(text)}`;
 }
 
 /** New messages on a tip its responders were told of, gathered into one SMS: how many, and the latest. */
