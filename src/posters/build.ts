@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { localeInfo } from '../i18n/locales.ts';
 import { allFontStylesheets } from './fonts.ts';
@@ -89,8 +89,10 @@ export async function buildPosters(options: BuildOptions): Promise<PosterManifes
   const strings = readUiStrings(root);
 
   const cache = options.cache ?? cacheDir(root);
-  const stage = join(cache, 'stage');
-  rmSync(stage, { recursive: true, force: true });
+  // This build's own folder for the documents it prints: another build may use the same cache at
+  // the same time (two builds of one project), and must not find its documents emptied under it.
+  mkdirSync(cache, { recursive: true });
+  const stage = mkdtempSync(join(cache, 'stage-'));
   const assetsHash = stageAssets(root, stage);
 
   const chromium = findChromium(env);
@@ -119,13 +121,21 @@ export async function buildPosters(options: BuildOptions): Promise<PosterManifes
   const filesDir = join(cache, 'files');
   const done = (hash: string) => existsSync(join(filesDir, hash, 'done'));
   const toRender = chromium ? planned.filter((p) => !done(p.hash)) : [];
-  if (chromium && toRender.length) await renderAll(chromium, toRender, filesDir, options.concurrency ?? 2, log);
-  if (chromium) pruneCache(filesDir, new Set(planned.map((p) => p.hash)));
+  if (chromium) {
+    try {
+      if (toRender.length) await renderAll(chromium, toRender, stage, filesDir, options.concurrency ?? 2, log);
+    } finally {
+      // Rendered, the documents are no longer needed; without Chromium the site serves them.
+      rmSync(stage, { recursive: true, force: true });
+    }
+    pruneCache(filesDir, new Set(planned.map((p) => p.hash)));
+  }
 
   const manifest: PosterManifest = {
     scope,
     siteUrl,
     cache,
+    stage: chromium ? null : stage,
     missing,
     unbuilt,
     rendered: toRender.length,
@@ -145,7 +155,10 @@ export async function buildPosters(options: BuildOptions): Promise<PosterManifes
       printable: chromium ? [] : documents.map(({ format }) => ({ format: format.id, url: `/posters/print/${variant.id}-${format.id}.html` })),
     })),
   };
-  writeFileSync(manifestFile(cache), JSON.stringify(manifest, null, 2));
+  // Written whole, then moved into place: a build reading it never sees half of it.
+  const written = `${manifestFile(cache)}.${process.pid}`;
+  writeFileSync(written, JSON.stringify(manifest, null, 2));
+  renameSync(written, manifestFile(cache));
   return manifest;
 }
 
@@ -156,7 +169,7 @@ interface Planned {
 }
 
 /** Renders the variants in `concurrency` tabs, logging n/N, the variant and its time. */
-async function renderAll(executablePath: string, jobs: Planned[], filesDir: string, concurrency: number, log: (line: string) => void) {
+async function renderAll(executablePath: string, jobs: Planned[], stage: string, filesDir: string, concurrency: number, log: (line: string) => void) {
   const renderer = await PosterRenderer.open(executablePath);
   let next = 0;
   let finished = 0;
@@ -165,8 +178,8 @@ async function renderAll(executablePath: string, jobs: Planned[], filesDir: stri
     while (next < jobs.length) {
       const { variant, documents, hash } = jobs[next++];
       const started = performance.now();
-      const tmp = join(filesDir, `${hash}.tmp`);
-      rmSync(tmp, { recursive: true, force: true });
+      // Rendered in this build's stage, then moved into the cache whole: the cache never holds half a variant.
+      const tmp = join(stage, 'rendered', hash);
       mkdirSync(tmp, { recursive: true });
       for (const { format, htmlFile, samePageAsBefore } of documents) {
         await renderJob(page, {
@@ -178,6 +191,7 @@ async function renderAll(executablePath: string, jobs: Planned[], filesDir: stri
         });
       }
       writeFileSync(join(tmp, 'done'), '');
+      mkdirSync(filesDir, { recursive: true });
       rmSync(join(filesDir, hash), { recursive: true, force: true });
       renameSync(tmp, join(filesDir, hash));
       finished += 1;
@@ -201,7 +215,8 @@ function pruneCache(filesDir: string, keep: Set<string>) {
 
 /**
  * Puts the build's poster files into the built site: rendered files under /posters/<slug>/, or,
- * without Chromium, the printable HTML and its assets under /posters/print/.
+ * without Chromium, the printable HTML and its assets under /posters/print/ (moved out of the
+ * build's stage, which is then removed).
  */
 export function copyPostersToSite(manifest: PosterManifest, outDir: string): void {
   const filesDir = join(manifest.cache, 'files');
@@ -212,5 +227,8 @@ export function copyPostersToSite(manifest: PosterManifest, outDir: string): voi
       cpSync(join(filesDir, variant.hash, fileName(variant.id, file.format)), to);
     }
   }
-  if (manifest.missing) cpSync(join(manifest.cache, 'stage'), join(outDir, 'posters/print'), { recursive: true });
+  if (manifest.stage) {
+    cpSync(manifest.stage, join(outDir, 'posters/print'), { recursive: true });
+    rmSync(manifest.stage, { recursive: true, force: true });
+  }
 }

@@ -33,6 +33,8 @@ export interface PosterManifest {
   siteUrl: string;
   /** Where the files are cached. */
   cache: string;
+  /** Where this build staged the printable HTML when Chromium was missing (until the site is built). */
+  stage: string | null;
   /** Why no file was rendered (Chromium missing), or null when every variant was. */
   missing: string | null;
   variants: BuiltVariant[];

@@ -1,11 +1,11 @@
 import { serve } from '@hono/node-server';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { proxyTo, startDecapBackend } from '../../server/decap-backend.ts';
 import { localBackendPath } from '../../src/cms/local-backend.ts';
+import { copySite } from '../site-copy.ts';
 
 export interface CmsSite {
   /** The admin page's origin: the built site (dist/) plus /admin/api/v1/ forwarded to decap-server. */
@@ -22,15 +22,7 @@ export interface CmsSite {
  */
 export async function startCmsSite(): Promise<CmsSite> {
   const project = resolve('.');
-  const dir = mkdtempSync(join(tmpdir(), 'cms-site-'));
-  for (const part of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    cpSync(join(project, part), join(dir, part), { recursive: true });
-  }
-  // Packages are linked, but not Astro's and Vite's caches, which would mix the copy with the site.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(project, 'node_modules'))) {
-    if (name !== '.astro' && name !== '.vite') symlinkSync(join(project, 'node_modules', name), join(dir, 'node_modules', name));
-  }
+  const dir = copySite('cms-site-');
   const backend = await startDecapBackend(dir, { quiet: true });
   const app = createApp(join(project, 'dist'), [{ path: localBackendPath, handler: proxyTo(backend) }]);
   const server = await new Promise<ReturnType<typeof serve>>((done) => {

@@ -1,38 +1,21 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildCopy, copySite } from '../site-copy';
 
-const run = promisify(execFile);
-const project = resolve('.');
 const copies: string[] = [];
 
 /** A copy of the site as a member of staff would have it, with one content file changed. */
 function siteWith(file: string, change: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'site-'));
+  const dir = copySite('site-');
   copies.push(dir);
-  for (const part of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    cpSync(join(project, part), join(dir, part), { recursive: true });
-  }
-  // Link each package, but not the build caches (node_modules/.astro, .vite, .cache): a shared
-  // content cache would mix this copy's entries with the real site's, and a shared poster cache
-  // would be pruned to this copy's posters.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(project, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
-    symlinkSync(join(project, 'node_modules', name), join(dir, 'node_modules', name));
-  }
   writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
   return dir;
 }
 
 async function buildOutput(dir: string): Promise<string> {
   try {
-    // No Chromium for these builds: the posters are then staged as printable HTML, not rendered.
-    const env = { ...process.env, CHROMIUM_PATH: join(dir, 'no-chromium') };
-    await run(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env });
+    await buildCopy(dir);
   } catch (error) {
     const { stdout, stderr } = error as { stdout: string; stderr: string };
     // Astro colours its messages when it thinks it writes to a terminal (as under CI=true).
@@ -43,7 +26,7 @@ async function buildOutput(dir: string): Promise<string> {
 
 /** Builds a copy that should build, and returns its dist/ folder. */
 async function build(dir: string): Promise<string> {
-  await run(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir });
+  await buildCopy(dir);
   return join(dir, 'dist');
 }
 

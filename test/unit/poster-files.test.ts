@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { buildPosters } from '../../src/posters/build';
+import { buildPosters, copyPostersToSite } from '../../src/posters/build';
 import { readPosterManifest, type BuiltVariant, type PosterManifest } from '../../src/posters/manifest';
 import { posterFormats } from '../../src/posters/formats';
 
@@ -91,11 +91,28 @@ describe('posters without Chromium', () => {
       expect(built.missing).toContain('CHROMIUM_PATH');
       expect(built.variants[0].files).toEqual([]);
       const page = built.variants[0].printable.find((p) => p.format === 'a4')!;
-      const html = readFileSync(join(cache, 'stage', page.url.replace('/posters/print/', '')), 'utf8');
+      const html = readFileSync(join(built.stage!, page.url.replace('/posters/print/', '')), 'utf8');
       expect(html).toContain('<link rel="stylesheet" href="assets/poster.css">');
       expect(html).not.toMatch(/<script|style=/);
     } finally {
       rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('lets two builds share a cache: neither empties the documents the other is about to copy', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'posters-'));
+    const out = mkdtempSync(join(tmpdir(), 'posters-site-'));
+    try {
+      const options = { root: process.cwd(), siteUrl: 'https://example.org', env, cache };
+      // The first build stages its documents; the second runs before the first copies them.
+      const all = await buildPosters({ ...options, scope: 'all' });
+      const everyday = await buildPosters({ ...options, scope: 'everyday' });
+      expect(all.variants.length).toBeGreaterThan(everyday.variants.length);
+      copyPostersToSite(all, out);
+      for (const page of all.variants.flatMap((v) => v.printable)) expect(existsSync(join(out, page.url)), page.url).toBe(true);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
     }
   });
 
