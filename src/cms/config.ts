@@ -8,11 +8,13 @@ import { countryHotlinesSchema } from '../schemas/hotline';
 import { posterSchema } from '../schemas/poster';
 import { completeUiSchema, partialUiSchema } from '../schemas/ui';
 import { tiplineTextSchema } from '../schemas/tipline';
+import { publisherSchema } from '../schemas/publisher';
 import { cmsFields, type Reference } from './fields';
 import { mdxComponentNames } from './editor-components';
 import { localBackendPath } from './local-backend';
 import type { CmsSettings } from './settings';
 import type { BackendName } from './backends';
+import type { FileFormatName } from './formats';
 
 /**
  * The CMS's configuration, generated from the zod schemas in src/schemas/ (the one source of truth)
@@ -135,11 +137,14 @@ function perLocaleFiles(folder: string, schemaFor: (locale: string) => z.ZodType
   }));
 }
 
+/** Our own formats (src/cms/formats.ts): Decap's type knows only its own names. */
+const fileFormat = (name: FileFormatName) => name as CmsCollection['format'];
+
 const uiStrings: CmsCollection = {
   name: 'ui',
   label: 'Site texts',
   description: 'The words of menus, buttons and notices. English has every text; a text left empty elsewhere shows in English.',
-  format: 'json',
+  format: fileFormat('json-file'),
   extension: 'json',
   files: perLocaleFiles('ui', (code) => (code === defaultLocale ? completeUiSchema : partialUiSchema)),
 };
@@ -148,9 +153,18 @@ const tipline: CmsCollection = {
   name: 'tipline',
   label: 'SMS tip line',
   description: 'What the SMS line answers, and the keywords it understands, in each language.',
-  format: 'json',
+  format: fileFormat('json-file'),
   extension: 'json',
   files: perLocaleFiles('tipline', () => tiplineTextSchema),
+};
+
+const site: CmsCollection = {
+  name: 'site',
+  label: 'Publisher',
+  description: 'Who publishes the site and answers the SMS line: shown in the header, the footer and on About.',
+  format: fileFormat('yaml-file'),
+  extension: 'yaml',
+  files: [{ name: 'publisher', label: 'Who publishes the site', file: 'content/site/publisher.yaml', fields: cmsFields(publisherSchema) }],
 };
 
 type Backend = Omit<CmsBackend, 'name'> & { name: BackendName };
@@ -184,6 +198,6 @@ export function cmsConfig(settings: CmsSettings, origin: string): CmsConfig {
     media_folder: 'public/media',
     public_folder: '/media',
     i18n: { structure: 'multiple_folders', locales: localeCodes, default_locale: defaultLocale },
-    collections: [...localized.map(localizedCollection), hotlines, uiStrings, tipline],
+    collections: [...localized.map(localizedCollection), hotlines, uiStrings, tipline, site],
   };
 }

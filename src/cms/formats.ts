@@ -15,6 +15,22 @@ const isUntranslated = (fields: Record<string, unknown>, identifierField: string
 const present = (fields: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 
+/**
+ * A file of settings or texts with no translations folder (content/site/publisher.yaml,
+ * content/ui/<locale>.json, content/tipline/<locale>.json). A box staff empty is left out of the
+ * file instead of written as "": a UI string left out falls back to English, an optional setting
+ * is unset, where "" would break the build.
+ */
+export const yamlFile = {
+  fromFile: (content: string) => (parse(content) ?? {}) as Record<string, unknown>,
+  toFile: (data: Record<string, unknown>) => stringify(present(data), { lineWidth: 0 }),
+};
+
+export const jsonFile = {
+  fromFile: (content: string) => JSON.parse(content) as Record<string, unknown>,
+  toFile: (data: Record<string, unknown>) => `${JSON.stringify(present(data), null, 2)}\n`,
+};
+
 export function yamlFormat(identifierField: string) {
   return {
     fromFile: (content: string) => (parse(content) ?? {}) as Record<string, unknown>,
@@ -37,3 +53,11 @@ export function mdxFormat(identifierField: string) {
     },
   };
 }
+
+/** Registered under these names in src/cms/main.ts, with their file extension. */
+export const fileFormats = {
+  'yaml-file': { extension: 'yaml', format: yamlFile },
+  'json-file': { extension: 'json', format: jsonFile },
+} as const;
+
+export type FileFormatName = keyof typeof fileFormats;

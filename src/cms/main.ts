@@ -2,7 +2,7 @@ import CMS from 'decap-cms-app';
 import siteStylesheet from '../styles/global.css?url';
 import './admin.css';
 import { cmsConfig, formatName, localized } from './config';
-import { mdxFormat, yamlFormat } from './formats';
+import { fileFormats, mdxFormat, yamlFormat } from './formats';
 import { backends } from './backends';
 import { editorComponents } from './editor-components';
 import { registerPreviews } from './previews';
@@ -17,6 +17,7 @@ for (const spec of localized) {
   const format = spec.extension === 'mdx' ? mdxFormat(spec.identifierField) : yamlFormat(spec.identifierField);
   CMS.registerCustomFormat(formatName(spec), spec.extension, format);
 }
+for (const [name, { extension, format }] of Object.entries(fileFormats)) CMS.registerCustomFormat(name, extension, format);
 for (const component of editorComponents) CMS.registerEditorComponent(component as never);
 registerPreviews(CMS, siteStylesheet);
 CMS.registerEventListener({ name: 'preSave', handler: validateBeforeSave as never });

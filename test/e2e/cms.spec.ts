@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { materialSchema } from '../../src/schemas/material.ts';
 import { countryHotlinesSchema } from '../../src/schemas/hotline.ts';
 import { startCmsSite, type CmsSite } from './cms-site.ts';
+import { buildCopy as build } from '../site-copy.ts';
 
 /**
  * The real Decap UI in Chromium, in local mode against decap-server over a scratch copy of the
@@ -34,15 +33,6 @@ const test = base.extend<{ watch: { otherOrigins: string[]; cspViolations: strin
   }, { auto: true }],
 });
 
-/**
- * Builds the scratch copy as `npm run build` would; a content file the schemas refuse fails it.
- * Without Chromium for the posters (they are not what these tests look at), as content-build does.
- */
-async function build(dir: string) {
-  const env = { ...process.env, CHROMIUM_PATH: join(dir, 'no-chromium') };
-  await promisify(execFile)(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env });
-}
-
 async function logIn(page: Page) {
   await page.goto('/admin/');
   await page.getByRole('button', { name: 'Login' }).click();
@@ -51,7 +41,7 @@ async function logIn(page: Page) {
 
 test('/admin/ opens every collection in local mode, with no request to another origin and no CSP violation', async ({ page, watch }) => {
   await logIn(page);
-  for (const name of ['Information pages', 'Materials', 'Campaigns', 'Hotlines', 'Site texts', 'SMS tip line']) {
+  for (const name of ['Information pages', 'Materials', 'Campaigns', 'Posters', 'Hotlines', 'Site texts', 'SMS tip line', 'Publisher']) {
     await expect(page.getByRole('link', { name })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Materials' }).click();

@@ -12,6 +12,7 @@ import { countryHotlinesSchema } from '../../src/schemas/hotline';
 import { posterSchema } from '../../src/schemas/poster';
 import { completeUiSchema, partialUiSchema, uiKeys } from '../../src/schemas/ui';
 import { tiplineTextSchema } from '../../src/schemas/tipline';
+import { publisherSchema } from '../../src/schemas/publisher';
 import { audiences, topics } from '../../src/schemas/taxonomy';
 import { defaultLocale, localeCodes } from '../../src/i18n/locales';
 
@@ -93,6 +94,14 @@ describe('the CMS configuration follows the zod schemas', () => {
     expectAgreement(jsonSchemaOf(completeUiSchema), english.fields, 'ui/en');
     expectAgreement(jsonSchemaOf(partialUiSchema), french.fields, 'ui/fr');
     for (const file of collection('tipline').files!) expectAgreement(jsonSchemaOf(tiplineTextSchema), file.fields, `tipline/${file.name}`);
+  });
+
+  it('edits the publisher setting, with the schema’s hints and patterns', () => {
+    const [publisher] = collection('site').files!;
+    expect(publisher.file).toBe('content/site/publisher.yaml');
+    expectAgreement(jsonSchemaOf(publisherSchema), publisher.fields, 'site/publisher');
+    expect(field(publisher.fields, 'name')).toMatchObject({ widget: 'string', required: true, hint: publisherSchema.shape.name.description });
+    expect(field(publisher.fields, 'contact')).toMatchObject({ required: false, pattern: ['^(\\/|https:\\/\\/)', 'a path on this site (/…) or an https:// address'] });
   });
 
   it('saves to the local backend through its own origin, or to GitHub with our own login function', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mdxFormat, yamlFormat } from '../../src/cms/formats';
+import { jsonFile, mdxFormat, yamlFile, yamlFormat } from '../../src/cms/formats';
 
 const format = mdxFormat('title');
 const frontmatterOf = (text: string) => parse(text.split(/^---$/m)[1]);
@@ -30,6 +30,22 @@ describe('the CMS reads and writes content files as they are', () => {
         expect(parse(posters.toFile(posters.fromFile(readFileSync(path, 'utf8')))), path).toEqual(parse(readFileSync(path, 'utf8')));
       }
     }
+  });
+
+  it('writes each file of the site’s texts and the SMS line’s texts back byte for byte, and the publisher setting', () => {
+    for (const folder of ['ui', 'tipline']) {
+      for (const file of readdirSync(`content/${folder}`)) {
+        const original = readFileSync(`content/${folder}/${file}`, 'utf8');
+        expect(jsonFile.toFile(jsonFile.fromFile(original)), file).toBe(original);
+      }
+    }
+    const publisher = readFileSync('content/site/publisher.yaml', 'utf8');
+    expect(parse(yamlFile.toFile(yamlFile.fromFile(publisher)))).toEqual(parse(publisher));
+  });
+
+  it('leaves out a box staff emptied, so the English text or no setting applies', () => {
+    expect(JSON.parse(jsonFile.toFile({ 'site.name': 'Partir en sécurité', 'site.tagline': '' }))).toEqual({ 'site.name': 'Partir en sécurité' });
+    expect(parse(yamlFile.toFile({ name: 'Safe Journeys', contact: '' }))).toEqual({ name: 'Safe Journeys' });
   });
 
   it('writes nothing for a translation that has only the fields copied from English', () => {
