@@ -139,9 +139,17 @@ test('a material opened, edited and saved keeps its MDX components, and the site
   await logIn(page);
   await page.goto('/admin/#/collections/materials/entries/spot-the-fake-job-offer');
   // An edit in the text makes Decap write the whole body again from its editor.
-  await page.locator('[data-slate-editor="true"]').first().getByText('Many people who are trafficked first hear').click();
+  const paragraph = page.locator('[data-slate-editor="true"]').first().getByText('Many people who are trafficked first hear');
+  await paragraph.click({ position: { x: 4, y: 4 } });
   await page.keyboard.press('Home');
-  await page.keyboard.type('Read this first. ');
+  // Slate follows the browser's caret a moment later: keys typed before then land partly at the old caret.
+  // Wait for the caret at the start of the paragraph, then insert the words as one input.
+  await page.waitForFunction(() => {
+    const selection = document.getSelection();
+    return selection?.isCollapsed && selection.anchorOffset === 0 && selection.anchorNode?.textContent?.includes('Many people who are trafficked first hear');
+  });
+  await page.keyboard.insertText('Read this first. ');
+  await expect(paragraph).toContainText('Read this first. Many people who are trafficked first hear');
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('menuitem', { name: 'Publish now' }).click();
   await expect(page.getByText('Entry saved')).toBeVisible();
