@@ -69,8 +69,8 @@ const types: Record<string, string[]> = {
   material: inFolder('materials'),
   campaign: inFolder('campaigns'),
   'audience and topic hubs': [...inFolder('audiences'), ...inFolder('topics')],
-  'poster library': localeCodes.map((l) => join(dist, l, 'posters', 'index.html')),
-  poster: inFolder('posters'),
+  'poster library': [...localeCodes.map((l) => join(dist, l, 'posters', 'index.html')), ...inFolder('posters/language')],
+  poster: inFolder('posters').filter((file) => !file.includes('/posters/language/')),
   search: localeCodes.map((l) => join(dist, l, 'search', 'index.html')),
   'not found': localeCodes.map((l) => join(dist, l, '404', 'index.html')),
 };

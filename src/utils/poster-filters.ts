@@ -1,10 +1,11 @@
 /**
- * The poster library filters without JavaScript and without a server: each filter is a group of
- * radio buttons, and CSS hides what the checked ones rule out (`:has()`). A browser without
- * `:has()` shows every poster, which is still a usable list. This makes the rules, one per value.
+ * The poster library filters without JavaScript and without a server. Each language has its own
+ * page (src/components/PosterLibrary.astro); on it, each other filter is a group of radio
+ * buttons, and CSS hides what the checked ones rule out (`:has()`). A browser without `:has()`
+ * shows every poster of the language, which is still a usable list. This makes the rules, one per
+ * value.
  */
 export interface FilterValues {
-  language: readonly string[];
   country: readonly string[];
   audience: readonly string[];
   topic: readonly string[];
@@ -18,7 +19,6 @@ export const filterId = (group: FilterGroup, value: string) => `filter-${group}-
 export function posterFilterCss(values: FilterValues): string {
   const when = (group: FilterGroup, value: string) => `.poster-finder:has(#${filterId(group, value)}:checked)`;
   const rules = [
-    ...values.language.map((v) => `${when('language', v)} .poster-card:not([data-language="${v}"])`),
     ...values.country.map(
       (v) => `${when('country', v)} :is(.poster-card:not(:has([data-country="${v}"])), [data-country]:not([data-country="${v}"]))`,
     ),

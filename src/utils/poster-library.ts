@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { localizedPath } from '../i18n/urls';
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales';
 import { readPosterManifest, type BuiltVariant, type PosterManifest } from '../posters/manifest';
 import type { PosterData } from '../schemas/poster';
@@ -40,6 +41,15 @@ export function posterLibrary(): Promise<PosterLibrary> {
     return { cards, manifest };
   })();
   return library;
+}
+
+/**
+ * The library page that lists the posters written in `posterLocale`, in the reader's `locale`:
+ * /<locale>/posters/ for the reader's own language, /<locale>/posters/language/<posterLocale>/
+ * for another.
+ */
+export function posterLibraryPath(locale: Locale, posterLocale: Locale): string {
+  return localizedPath(locale, posterLocale === locale ? 'posters' : `posters/language/${posterLocale}`);
 }
 
 /** The English card of a poster: its design and the countries it may carry. */
