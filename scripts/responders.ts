@@ -16,12 +16,13 @@ import { hashPin, newPin } from '../functions/_lib/pins.ts';
 import { indexResponders, loadDirectory } from '../functions/_lib/routing/directory.ts';
 import { readAccess, reinstate, revoke, setPinHash } from '../functions/_lib/store/responder-access.ts';
 import { openStore } from '../functions/_lib/store/open.ts';
+import { storeKeys } from '../functions/_lib/tipline.ts';
 
 const [command, phone] = process.argv.slice(2);
 const usage = 'Usage: npm run responders -- pin|revoke|reinstate <+phone> | list';
 const config = loadTiplineConfig();
 const responders = indexResponders(loadDirectory(config.responderDirectory), config.pseudonymKey);
-const { db } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, keys: config });
+const { db } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, keys: storeKeys(config) });
 
 try {
   if (command === 'list') {

@@ -27,6 +27,8 @@ export const tiplineEnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   TIP_ENCRYPTION_KEY: key.optional(),
+  /** Keys values were sealed with before a rotation, comma-separated: they open, never seal (see README). */
+  TIP_ENCRYPTION_OLD_KEYS: z.string().transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean)).pipe(z.array(key)).default([]),
   PSEUDONYM_KEY: key.optional(),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   AUTO_REPLY: z.enum(['on', 'off']).default('on'),
@@ -79,7 +81,8 @@ export interface TiplineConfig {
   publicBaseUrl: string;
   databaseUrl?: string;
   dataDir: string;
-  encryptionKey: Buffer;
+  /** The key that seals phone numbers and texts (TIP_ENCRYPTION_KEY), and those that open older values during a rotation. */
+  encryptionKeys: { current: Buffer; older: Buffer[] };
   pseudonymKey: Buffer;
   retentionDays: number;
   replayGuardDays: number;
@@ -110,7 +113,9 @@ function productionRefusals(e: TiplineEnv): string[] {
   const refusals: string[] = [];
   if (e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith('https://')) refusals.push('PUBLIC_BASE_URL must be https:// (Twilio would send tips in clear)');
   if (e.TWILIO_API_BASE_URL) refusals.push('TWILIO_API_BASE_URL is for tests against a fake Twilio only');
-  if (e.PSEUDONYM_KEY && e.PSEUDONYM_KEY === e.TIP_ENCRYPTION_KEY) refusals.push('PSEUDONYM_KEY must differ from TIP_ENCRYPTION_KEY: one leaked key would give away both');
+  if (e.PSEUDONYM_KEY && [e.TIP_ENCRYPTION_KEY, ...e.TIP_ENCRYPTION_OLD_KEYS].includes(e.PSEUDONYM_KEY)) {
+    refusals.push('PSEUDONYM_KEY must differ from TIP_ENCRYPTION_KEY (and TIP_ENCRYPTION_OLD_KEYS): one leaked key would give away both');
+  }
   return refusals;
 }
 
@@ -162,7 +167,10 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
-    encryptionKey: Buffer.from(e.TIP_ENCRYPTION_KEY ?? local!.encryptionKey, 'base64'),
+    encryptionKeys: {
+      current: Buffer.from(e.TIP_ENCRYPTION_KEY ?? local!.encryptionKey, 'base64'),
+      older: e.TIP_ENCRYPTION_OLD_KEYS.map((k) => Buffer.from(k, 'base64')),
+    },
     pseudonymKey: Buffer.from(e.PSEUDONYM_KEY ?? local!.pseudonymKey, 'base64'),
     retentionDays: e.RETENTION_DAYS,
     replayGuardDays: e.REPLAY_GUARD_DAYS,

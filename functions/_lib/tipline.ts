@@ -1,5 +1,6 @@
 import { loadTiplineConfig, type TiplineConfig } from './config.ts';
 import { loadHotlines, loadTiplineTexts } from './content.ts';
+import { keyring } from './crypto.ts';
 import type { ThreadBatch } from './intake/on-store-thread.ts';
 import type { InboundMessage, IntakeContext, IntakeResult, IntakeSettings } from './intake/message.ts';
 import { receiveBatch, type BatchOutcome } from './intake/receive.ts';
@@ -9,6 +10,7 @@ import { logSender, twilioSender, type Sender } from './outbox/senders.ts';
 import { indexResponders, loadDirectory } from './routing/directory.ts';
 import { groupCommit } from './store/group-commit.ts';
 import { openStore } from './store/open.ts';
+import type { StoreKeys } from './store/schema.ts';
 
 /**
  * The tip line, put together: configuration, content, the store, the intake and the outbox. A
@@ -33,10 +35,16 @@ export interface TiplineOptions {
   sendAtOnce?: boolean;
 }
 
+/** The keys the store and the intake seal, open and pseudonymise with. */
+export function storeKeys(config: TiplineConfig): StoreKeys {
+  return { sealing: keyring(config.encryptionKeys.current, config.encryptionKeys.older), pseudonymKey: config.pseudonymKey };
+}
+
 /** Opens everything the tip line needs: configuration (checked), content, the store. */
 export async function startTipline(env: NodeJS.ProcessEnv = process.env, options: TiplineOptions = {}): Promise<Tipline> {
   const config = loadTiplineConfig(env, Number(env.PORT ?? 4321));
-  const { db, thread } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, keys: config });
+  const keys = storeKeys(config);
+  const { db, thread } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, keys });
   const directory = loadDirectory(config.responderDirectory);
   const settings: IntakeSettings = {
     directory,
@@ -45,8 +53,7 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env, options
     eraseDelayMs: config.eraseDelayMs,
     texts: loadTiplineTexts(),
     hotlines: loadHotlines(),
-    encryptionKey: config.encryptionKey,
-    pseudonymKey: config.pseudonymKey,
+    ...keys,
     autoReply: config.autoReply,
     lineCountry: config.lineCountry,
   };

@@ -1,6 +1,7 @@
 import type { CountryHotlines } from '../../../src/schemas/hotline.ts';
 import type { TextsByLocale } from '../content.ts';
 import type { Limits } from '../config.ts';
+import type { Keyring } from '../crypto.ts';
 import type { Directory, Responders } from '../routing/directory.ts';
 import type { Channel, Db } from '../store/schema.ts';
 
@@ -29,7 +30,7 @@ export interface IntakeContext {
   db: Db;
   texts: TextsByLocale;
   hotlines: Map<string, CountryHotlines>;
-  encryptionKey: Buffer;
+  sealing: Keyring;
   pseudonymKey: Buffer;
   autoReply: boolean;
   lineCountry?: string;

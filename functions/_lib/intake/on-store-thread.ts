@@ -1,3 +1,4 @@
+import { keyring } from '../crypto.ts';
 import type { StoreThreadModule } from '../store/pglite-on-thread.ts';
 import type { Db } from '../store/schema.ts';
 import type { InboundMessage, IntakeSettings } from './message.ts';
@@ -11,6 +12,7 @@ export type ThreadBatch = { batch: InboundMessage[]; leaseQueued: boolean };
  */
 export const onStoreThread: StoreThreadModule<IntakeSettings, ThreadBatch, BatchOutcome>['onStoreThread'] = (db: Db, settings) => {
   // Keys cross threads as plain bytes; the crypto helpers expect Buffers.
-  const ctx = { ...settings, db, encryptionKey: Buffer.from(settings.encryptionKey), pseudonymKey: Buffer.from(settings.pseudonymKey) };
+  const older = [...settings.sealing.byId.values()].map((key) => Buffer.from(key));
+  const ctx = { ...settings, db, sealing: keyring(Buffer.from(settings.sealing.current.key), older), pseudonymKey: Buffer.from(settings.pseudonymKey) };
   return ({ batch, leaseQueued }) => receiveBatch(ctx, batch, { leaseQueued });
 };

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { locales, type Locale } from '../../../src/i18n/locales.ts';
 import { textFor } from '../content.ts';
-import { encrypt } from '../crypto.ts';
+import { seal } from '../crypto.ts';
 import { routeAt, routeFor } from '../routing/directory.ts';
 import { membersOf, notificationText, notificationsFor, relayText } from '../routing/notifications.ts';
 import type { BatchWrites, ConversationState, ReporterState, TipState } from '../store/inbound-batch.ts';
 import type { OutgoingSms } from '../store/outbox-rows.ts';
+import { messageBodyAt, reporterNumberAt } from '../store/sealed.ts';
 import { commandIn } from './keywords.ts';
 import { replyLanguage } from './language.ts';
 import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
@@ -163,7 +164,7 @@ export function planReporterMessages(
       created.set(state.conversation.id, {
         ...state.conversation,
         reporterPseudonym: pseudonym,
-        reporterNumberSealed: encrypt(inbound.from, ctx.encryptionKey),
+        reporterNumberSealed: seal(inbound.from, ctx.sealing, reporterNumberAt(state.conversation.id)),
         country: country ?? null,
       });
     }
@@ -199,7 +200,8 @@ export function planReporterMessages(
       const group = route.notify[Math.min(state.tip.escalation_step, route.notify.length - 1)];
       for (const sms of notificationsFor(membersOf(ctx.directory, ctx.responders, group), state.tip, 'update', null)) queue(conversationId, sms);
     }
-    messages.push({ conversationId, tipId: state.tip?.id ?? null, providerIdHash: idHash, bodySealed: encrypt(stored, ctx.encryptionKey) });
+    const messageId = randomUUID();
+    messages.push({ id: messageId, conversationId, tipId: state.tip?.id ?? null, providerIdHash: idHash, bodySealed: seal(stored, ctx.sealing, messageBodyAt(messageId)) });
 
     const tipRef = state.tip?.ref;
     switch (command) {

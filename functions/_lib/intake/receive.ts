@@ -38,7 +38,7 @@ export async function receiveBatch(
     const { reporters: known, sentThisHour } = await loadReporters(tx, reporters.map((r) => r.pseudonym));
     const planned = planReporterMessages(ctx, reporters, known, new Date(), sentThisHour);
     planned.writes.erasures.push(...erasures);
-    const leased = await saveWrites(tx, ctx.encryptionKey, planned.writes, { ...options, coalesceMs: ctx.limits.coalesceMs, eraseDelayMs: ctx.eraseDelayMs });
+    const leased = await saveWrites(tx, ctx.sealing, planned.writes, { ...options, coalesceMs: ctx.limits.coalesceMs, eraseDelayMs: ctx.eraseDelayMs });
     reporters.forEach((r, i) => (results[r.index] = planned.results[i]));
     return { results, leased };
   });

@@ -1,9 +1,11 @@
-import { encrypt, providerIdHash } from '../crypto.ts';
+import { randomUUID } from 'node:crypto';
+import { providerIdHash, seal } from '../crypto.ts';
 import { enqueue } from '../outbox/delivery.ts';
 import { verifyPin } from '../pins.ts';
 import { alertGroup, routeAt, type Responder } from '../routing/directory.ts';
 import { alertsFor, membersOf } from '../routing/notifications.ts';
 import { firstDeliveries, queueErasures } from '../store/inbound-batch.ts';
+import { messageBodyAt } from '../store/sealed.ts';
 import { openSession, readAccess, recordWrongPin, type ResponderAccess } from '../store/responder-access.ts';
 import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
 
@@ -58,7 +60,7 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
 
   return ctx.db.transaction().execute(async (tx) => {
     if (!(await firstDeliveries(tx, [idHash])).length) return { reply: null, outcome: 'duplicate' };
-    await queueErasures(tx, ctx.encryptionKey, message.channel === 'sms' ? [{ purpose: 'erase-message', target: message.id }] : [], ctx.eraseDelayMs);
+    await queueErasures(tx, ctx.sealing, message.channel === 'sms' ? [{ purpose: 'erase-message', target: message.id }] : [], ctx.eraseDelayMs);
     const answer = (reply: string): IntakeResult => ({ reply, outcome: 'responder' });
 
     const refusal = refusalFor(access);
@@ -72,7 +74,7 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
         const { failed, locked } = await recordWrongPin(tx, responder.key, ctx.limits.pinAttempts);
         if (locked) {
           const staff = membersOf(ctx.directory, ctx.responders, alertGroup(ctx.directory).id);
-          await enqueue(tx, ctx.encryptionKey, ...alertsFor(staff,
+          await enqueue(tx, ctx.sealing, ...alertsFor(staff,
             `Responder ${responder.name} is locked out of the tip line after ${failed} wrong PINs in a row: someone may be using their number. Staff can let them back in with a new PIN (npm run responders).`));
           return answer('Wrong PIN. You are locked out of the line; staff have been told and can give you a new PIN.');
         }
@@ -107,10 +109,13 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
 
     if (!ctx.autoReply) return answer('Not sent: this line sends reporters nothing (AUTO_REPLY=off), as a text could put them at risk.');
     if (tip.opted_out) return answer(`Not sent: the reporter of ${ref} has stopped messages (STOP).`);
-    await enqueue(tx, ctx.encryptionKey, {
+    await enqueue(tx, ctx.sealing, {
       tipId: tip.id, purpose: 'to-reporter', recipient: { reporter: tip.conversation_id }, body: command.text, urgent: tip.urgency === 'urgent',
     });
-    await tx.insertInto('messages').values({ conversation_id: tip.conversation_id, tip_id: tip.id, direction: 'out', provider_id_hash: null, body_sealed: encrypt(command.text, ctx.encryptionKey) }).execute();
+    const id = randomUUID();
+    await tx.insertInto('messages')
+      .values({ id, conversation_id: tip.conversation_id, tip_id: tip.id, direction: 'out', provider_id_hash: null, body_sealed: seal(command.text, ctx.sealing, messageBodyAt(id)) })
+      .execute();
     // The answer names the tip, not the words: Twilio keeps it until the responder's records are erased.
     return answer(`Sent to the reporter of ${ref}.`);
   });

@@ -1,13 +1,14 @@
 import type { Limits } from '../config.ts';
-import { decrypt } from '../crypto.ts';
+import { unseal, type Keyring } from '../crypto.ts';
 import { alertGroup, routeAt, type Directory, type Responders } from '../routing/directory.ts';
 import { enqueue } from '../outbox/delivery.ts';
 import { alertsFor, membersOf, notificationText, notificationsFor } from '../routing/notifications.ts';
+import { messageBodyAt } from '../store/sealed.ts';
 import type { Db } from '../store/schema.ts';
 
 export interface EscalationContext {
   db: Db;
-  encryptionKey: Buffer;
+  sealing: Keyring;
   directory: Directory;
   responders: Responders;
   limits: Pick<Limits, 'escalationReminders'>;
@@ -40,17 +41,17 @@ export async function escalateOverdue(ctx: EscalationContext, now = new Date()):
       if (reminder > ctx.limits.escalationReminders) {
         await tx.updateTable('tips').set({ status: 'unanswered' }).where('id', '=', tip.id).execute();
         const staff = membersOf(directory, ctx.responders, alertGroup(directory).id);
-        await enqueue(tx, ctx.encryptionKey, ...alertsFor(staff,
+        await enqueue(tx, ctx.sealing, ...alertsFor(staff,
           `Tip ${tip.ref} is marked unanswered: nobody took it after its chain and ${ctx.limits.escalationReminders} reminders. No more reminders will be sent.`, tip.id));
         return;
       }
-      const first = await tx.selectFrom('messages').select('body_sealed').where('tip_id', '=', tip.id).where('direction', '=', 'in')
+      const first = await tx.selectFrom('messages').select(['id', 'body_sealed']).where('tip_id', '=', tip.id).where('direction', '=', 'in')
         .orderBy('created_at').executeTakeFirst();
-      const summary = first ? decrypt(first.body_sealed, ctx.encryptionKey) : '';
+      const summary = first ? unseal(first.body_sealed, ctx.sealing, messageBodyAt(first.id)) : '';
       const note = reminder > 0 ? `REMINDER ${reminder}/${ctx.limits.escalationReminders}, UNANSWERED tip` : 'UNANSWERED tip';
       await tx.updateTable('tips').set({ escalation_step: step, notified_at: now }).where('id', '=', tip.id).execute();
       const members = membersOf(directory, ctx.responders, route.notify[Math.min(step, last)]);
-      await enqueue(tx, ctx.encryptionKey, ...notificationsFor(members, current, 'escalate', notificationText(current, summary, note)));
+      await enqueue(tx, ctx.sealing, ...notificationsFor(members, current, 'escalate', notificationText(current, summary, note)));
       escalated += 1;
     });
   }

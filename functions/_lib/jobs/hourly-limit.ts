@@ -16,7 +16,7 @@ export async function alertIfOverLimit(ctx: EscalationContext & { limits: Pick<L
     .returning('hour').executeTakeFirst();
   if (!crossed) return false;
   const staff = membersOf(ctx.directory, ctx.responders, alertGroup(ctx.directory).id);
-  await enqueue(ctx.db, ctx.encryptionKey, ...alertsFor(staff,
+  await enqueue(ctx.db, ctx.sealing, ...alertsFor(staff,
     `Tip line: ${ctx.limits.smsPerHour} SMS sent this hour, the limit (SMS_HOURLY_LIMIT). Until the hour ends only urgent tips' notifications go out and reporters get no automatic replies. Check for a flood in the Twilio console.`));
   return true;
 }

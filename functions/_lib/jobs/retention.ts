@@ -1,10 +1,11 @@
-import { decrypt } from '../crypto.ts';
+import { unseal, type Keyring } from '../crypto.ts';
 import { queueErasures, sentAbout } from '../store/inbound-batch.ts';
+import { reporterNumberAt } from '../store/sealed.ts';
 import type { Db } from '../store/schema.ts';
 
 export interface RetentionContext {
   db: Db;
-  encryptionKey: Buffer;
+  sealing: Keyring;
   config: { retentionDays: number; replayGuardDays: number; eraseDelayMs: number };
 }
 
@@ -25,10 +26,10 @@ export async function purgeExpired(ctx: RetentionContext, now = new Date()): Pro
       if (!rows.length) return 0;
       const ids = rows.map((r) => r.id);
       const erasures = [
-        ...rows.map((r) => ({ purpose: 'erase-conversation' as const, target: decrypt(r.reporter_number_sealed, ctx.encryptionKey) })),
+        ...rows.map((r) => ({ purpose: 'erase-conversation' as const, target: unseal(r.reporter_number_sealed, ctx.sealing, reporterNumberAt(r.id)) })),
         ...(await sentAbout(tx, ids)),
       ];
-      await queueErasures(tx, ctx.encryptionKey, erasures, 0);
+      await queueErasures(tx, ctx.sealing, erasures, 0);
       await tx.deleteFrom('conversations').where('id', 'in', ids).execute();
       return rows.length;
     });

@@ -1,7 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import { decrypt } from '../crypto.ts';
+import { unseal, type Keyring } from '../crypto.ts';
 import type { Responders } from '../routing/directory.ts';
 import { updateText } from '../routing/notifications.ts';
+import { messageBodyAt, outboxBodyAt, reporterNumberAt } from '../store/sealed.ts';
 import type { Database, Db } from '../store/schema.ts';
 import { LEASE, outboxRow, URGENT, type LeasedSms, type OutgoingSms } from '../store/outbox-rows.ts';
 import type { Erasure, Sender } from './senders.ts';
@@ -9,7 +10,7 @@ import type { Erasure, Sender } from './senders.ts';
 /** What sending needs: the store, the key, a transport, the directory to find responders by, the hourly limit. */
 export interface OutboxContext {
   db: Db;
-  encryptionKey: Buffer;
+  sealing: Keyring;
   sender: Sender;
   responders: Responders;
   limits: { smsPerHour: number };
@@ -18,9 +19,9 @@ export interface OutboxContext {
 }
 
 /** Queues messages (in one statement) in the caller's transaction: sent only if the tip is stored. */
-export async function enqueue(tx: Transaction<Database> | Db, key: Buffer, ...messages: OutgoingSms[]): Promise<void> {
+export async function enqueue(tx: Transaction<Database> | Db, sealing: Keyring, ...messages: OutgoingSms[]): Promise<void> {
   if (!messages.length) return;
-  await tx.insertInto('outbox').values(messages.map((m) => outboxRow(m, key))).execute();
+  await tx.insertInto('outbox').values(messages.map((m) => outboxRow(m, sealing))).execute();
 }
 
 /** Seconds to wait before the next try: 5 s, 10 s, 20 s … at most 10 minutes. */
@@ -163,41 +164,44 @@ export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<(Qu
   if (!ids.length) return [];
   const { rows } = await sql<{
     id: string; purpose: QueuedSms['purpose']; priority: number; responder_key: string | null; body_sealed: string | null;
-    messages: number; attempts: number; reporter_number_sealed: string | null; ref: string; urgency: string; country: string | null;
-    locale: string; categories: string; latest_sealed: string | null;
+    messages: number; attempts: number; conversation_id: string | null; reporter_number_sealed: string | null; ref: string;
+    urgency: string; country: string | null; locale: string; categories: string; latest_id: string | null; latest_sealed: string | null;
   }>`
-    select o.id, o.purpose, o.priority, o.responder_key, o.body_sealed, o.messages, o.attempts, c.reporter_number_sealed,
-           t.ref, t.urgency, t.country, t.locale, t.categories, latest.body_sealed as latest_sealed
+    select o.id, o.purpose, o.priority, o.responder_key, o.body_sealed, o.messages, o.attempts, c.id as conversation_id,
+           c.reporter_number_sealed, t.ref, t.urgency, t.country, t.locale, t.categories,
+           latest.id as latest_id, latest.body_sealed as latest_sealed
     from outbox o
     left join conversations c on c.id = o.conversation_id
     left join tips t on t.id = o.tip_id and o.purpose = 'update'
     left join lateral (
-      select m.body_sealed from messages m
+      select m.id, m.body_sealed from messages m
       where o.purpose = 'update' and m.tip_id = o.tip_id and m.direction = 'in'
       order by m.created_at desc limit 1
     ) latest on true
     where o.id = any(${ids}::uuid[])
     order by o.priority, o.seq`.execute(ctx.db);
-  const key = ctx.encryptionKey;
+  const keys = ctx.sealing;
+  const body = (id: string, sealed: string) => unseal(sealed, keys, outboxBodyAt(id));
   const queued: (QueuedSms | LeasedErasure)[] = [];
   const gone: string[] = [];
   for (const row of rows) {
     if (row.purpose === 'erase-message' || row.purpose === 'erase-conversation') {
-      const target = decrypt(row.body_sealed!, key);
+      const target = body(row.id, row.body_sealed!);
       queued.push({ id: row.id, attempts: row.attempts, erase: row.purpose === 'erase-message' ? { message: target } : { conversationWith: target } });
       continue;
     }
     const responder = row.responder_key ? ctx.responders.byKey.get(row.responder_key) : undefined;
-    const to = row.reporter_number_sealed ? decrypt(row.reporter_number_sealed, key) : responder?.phone;
+    const to = row.reporter_number_sealed
+      ? unseal(row.reporter_number_sealed, keys, reporterNumberAt(row.conversation_id!))
+      : responder?.phone;
     if (!to) {
       gone.push(row.id);
       continue;
     }
-    const body = row.purpose === 'update'
-      ? updateText({ ...row, id: '' }, row.messages, row.latest_sealed ? decrypt(row.latest_sealed, key) : '')
-      : decrypt(row.body_sealed!, key);
+    const latest = row.latest_sealed ? unseal(row.latest_sealed, keys, messageBodyAt(row.latest_id!)) : '';
+    const text = row.purpose === 'update' ? updateText({ ...row, id: '' }, row.messages, latest) : body(row.id, row.body_sealed!);
     queued.push({
-      id: row.id, to, body, urgent: row.priority === URGENT, attempts: row.attempts, purpose: row.purpose,
+      id: row.id, to, body: text, urgent: row.priority === URGENT, attempts: row.attempts, purpose: row.purpose,
       recipientName: responder?.name ?? 'the reporter',
     });
   }

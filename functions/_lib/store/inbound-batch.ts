@@ -2,8 +2,8 @@
  * What a batch of incoming messages reads from the store and writes to it, whatever decided those
  * writes: the store knows the rows, not the rules.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Keyring } from '../crypto.ts';
 import type { Channel, Database } from './schema.ts';
 import { erasureRow, LEASE, outboxRow, type Erasure, type LeasedSms, type OutgoingSms } from './outbox-rows.ts';
 
@@ -41,7 +41,7 @@ export interface BatchWrites {
     id: string; ref: string; conversationId: string; channel: Channel; locale: string; country: string | null; urgency: string; categories: string; routeIndex: number;
   }[];
   /** Incoming messages, sealed, each with a keyed hash of the channel's id for it; a message that opened no tip has none. */
-  messages: { conversationId: string; tipId: string | null; providerIdHash: string; bodySealed: string }[];
+  messages: { id: string; conversationId: string; tipId: string | null; providerIdHash: string; bodySealed: string }[];
   outbox: OutgoingSms[];
   /** Records to erase at Twilio: the messages taken in, a conversation erased. */
   erasures: Erasure[];
@@ -82,10 +82,10 @@ export async function sentAbout(tx: Tx, conversationIds: string[]): Promise<Eras
 }
 
 /** Queues erasures at Twilio, due after `delayMs` (Twilio refuses to erase a message it is still processing). */
-export async function queueErasures(tx: Tx, key: Buffer, erasures: Erasure[], delayMs: number): Promise<void> {
+export async function queueErasures(tx: Tx, sealing: Keyring, erasures: Erasure[], delayMs: number): Promise<void> {
   if (!erasures.length) return;
   await tx.insertInto('outbox')
-    .values(erasures.map((e) => ({ ...erasureRow(e, key), next_attempt_at: sql<Date>`now() + make_interval(secs => ${delayMs / 1000})` })))
+    .values(erasures.map((e) => ({ ...erasureRow(e, sealing), next_attempt_at: sql<Date>`now() + make_interval(secs => ${delayMs / 1000})` })))
     .execute();
 }
 
@@ -137,7 +137,7 @@ function column<T, K extends keyof T>(rows: T[], key: K): T[K][] {
  */
 export async function saveWrites(
   tx: Tx,
-  key: Buffer,
+  sealing: Keyring,
   writes: BatchWrites,
   options: { leaseQueued?: boolean; coalesceMs?: number; eraseDelayMs?: number } = {},
 ): Promise<LeasedSms[]> {
@@ -151,7 +151,7 @@ export async function saveWrites(
   // without another trip to the store, and by the scheduled jobs should this process stop first.
   // Updates wait to gather the messages that follow.
   const leased = options.leaseQueued ?? false;
-  const outbox = [...writes.outbox.map((m) => outboxRow(m, key)), ...erasures.map((e) => erasureRow(e, key))].map((row) => ({ id: randomUUID(), ...row }));
+  const outbox = [...writes.outbox.map((m) => outboxRow(m, sealing)), ...erasures.map((e) => erasureRow(e, sealing))];
   const leaseNow = outbox.map((_, i) => i < writes.outbox.length && leased && !writes.outbox[i].coalesce && writes.outbox[i].phone !== undefined);
   const dueIn = outbox.map((o, i) =>
     i >= writes.outbox.length ? (options.eraseDelayMs ?? 0) / 1000 : o.coalesce_key === null ? 0 : (options.coalesceMs ?? 0) / 1000);
@@ -180,11 +180,11 @@ export async function saveWrites(
                            ${column(tips, 'channel')}::text[], ${column(tips, 'locale')}::text[], ${column(tips, 'country')}::text[],
                            ${column(tips, 'urgency')}::text[], ${column(tips, 'categories')}::text[], ${column(tips, 'routeIndex')}::integer[])
     ), new_messages as (
-      insert into messages (conversation_id, tip_id, direction, provider_id_hash, body_sealed)
-      select conversation_id, tip_id, 'in', provider_id_hash, body_sealed
-      from unnest(${column(messages, 'conversationId')}::uuid[], ${column(messages, 'tipId')}::uuid[],
+      insert into messages (id, conversation_id, tip_id, direction, provider_id_hash, body_sealed)
+      select id, conversation_id, tip_id, 'in', provider_id_hash, body_sealed
+      from unnest(${column(messages, 'id')}::uuid[], ${column(messages, 'conversationId')}::uuid[], ${column(messages, 'tipId')}::uuid[],
                   ${column(messages, 'providerIdHash')}::text[], ${column(messages, 'bodySealed')}::text[])
-           as m (conversation_id, tip_id, provider_id_hash, body_sealed)
+           as m (id, conversation_id, tip_id, provider_id_hash, body_sealed)
     ), usage as (
       insert into sms_usage (hour, sent)
       select date_trunc('hour', now()), ${writes.replies}::integer where ${writes.replies}::integer > 0

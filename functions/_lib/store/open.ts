@@ -11,6 +11,7 @@ import * as conversationOrder from './migrations/004_conversation_order.ts';
 import { capsAndReferences } from './migrations/005_caps_and_references.ts';
 import { replayGuard } from './migrations/006_replay_guard.ts';
 import * as responders from './migrations/007_responders.ts';
+import { boundSealing } from './migrations/008_bound_sealing.ts';
 
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
 function migrationsWith(keys: StoreKeys): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrationsWith(keys: StoreKeys): Record<string, Migration> {
     '005_caps_and_references': capsAndReferences(keys),
     '006_replay_guard': replayGuard(keys),
     '007_responders': responders,
+    '008_bound_sealing': boundSealing(keys),
   };
 }
 

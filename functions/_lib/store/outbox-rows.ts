@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { encrypt } from '../crypto.ts';
+import { randomUUID } from 'node:crypto';
+import { seal, type Keyring } from '../crypto.ts';
+import { outboxBodyAt } from './sealed.ts';
 import type { Purpose } from './schema.ts';
 
 /**
@@ -27,14 +29,16 @@ export interface OutgoingSms {
   coalesce?: { key: string; count: number };
 }
 
-/** An outgoing SMS as the outbox keeps it: a recipient by reference, the text sealed. */
-export function outboxRow(message: OutgoingSms, key: Buffer) {
+/** An outgoing SMS as the outbox keeps it (a new row): a recipient by reference, the text sealed to the row. */
+export function outboxRow(message: OutgoingSms, sealing: Keyring) {
+  const id = randomUUID();
   return {
+    id,
     tip_id: message.tipId,
     purpose: message.purpose,
     responder_key: 'responder' in message.recipient ? message.recipient.responder : null,
     conversation_id: 'reporter' in message.recipient ? message.recipient.reporter : null,
-    body_sealed: message.body === null ? null : encrypt(message.body, key),
+    body_sealed: message.body === null ? null : seal(message.body, sealing, outboxBodyAt(id)),
     priority: message.urgent ? URGENT : NORMAL,
     coalesce_key: message.coalesce?.key ?? null,
     messages: message.coalesce?.count ?? 1,
@@ -50,10 +54,11 @@ export interface Erasure {
   target: string;
 }
 
-/** An erasure as the outbox keeps it: what to erase, sealed. */
-export function erasureRow(erasure: Erasure, key: Buffer) {
+/** An erasure as the outbox keeps it (a new row): what to erase, sealed to the row. */
+export function erasureRow(erasure: Erasure, sealing: Keyring) {
+  const id = randomUUID();
   return {
-    tip_id: null, purpose: erasure.purpose, responder_key: null, conversation_id: null, body_sealed: encrypt(erasure.target, key),
+    id, tip_id: null, purpose: erasure.purpose, responder_key: null, conversation_id: null, body_sealed: seal(erasure.target, sealing, outboxBodyAt(id)),
     priority: NORMAL, coalesce_key: null, messages: 1,
   };
 }

@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { Keyring } from '../crypto.ts';
 
 /**
  * The tip store's tables, as Kysely sees them. Phone numbers and texts are only ever stored sealed
@@ -108,6 +109,6 @@ export type Purpose = Database['outbox']['purpose'];
 
 /** The keys a migration needs when it converts sealed or pseudonymous data. */
 export interface StoreKeys {
-  encryptionKey: Buffer;
+  sealing: Keyring;
   pseudonymKey: Buffer;
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { decrypt, responderKey } from '../../crypto.ts';
+import { responderKey, unsealUnbound } from '../../crypto.ts';
 import type { StoreKeys } from '../schema.ts';
 
 /**
@@ -38,7 +38,7 @@ export function capsAndReferences(keys: StoreKeys): Migration {
       for (const row of queued) {
         const reference = row.purpose === 'to-reporter'
           ? { conversation_id: row.conversation_id }
-          : { responder_key: responderKey(decrypt(row.recipient_sealed, keys.encryptionKey), keys.pseudonymKey) };
+          : { responder_key: responderKey(unsealUnbound(row.recipient_sealed, keys.sealing), keys.pseudonymKey) };
         await db.updateTable('outbox').set(reference).where('id', '=', row.id).execute();
       }
       await db.schema.alterTable('outbox').dropColumn('recipient_sealed').execute();
