@@ -9,54 +9,30 @@
  * BENCH_DATABASE_URL measures against a PostgreSQL server (an empty database) instead. Goal on
  * 2 cores with PGlite: p99 < 100 ms, ≥ 300 req/s.
  */
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { twilioSignature } from '../functions/_lib/channels/twilio-signature.ts';
+import { ensureBuilt, percentile, startLocalServer } from './bench-support.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-sms-'));
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 
-if (!existsSync('dist/_headers')) execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore' });
-
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
-function withoutDatabaseUrl(env: NodeJS.ProcessEnv) {
-  const { DATABASE_URL: _measuredWithPglite, ...rest } = env;
-  return rest;
-}
-const server = spawn(process.execPath, ['server/start.ts'], {
+ensureBuilt();
+const { base, dataDir, server } = await startLocalServer({
+  name: 'bench-sms',
+  databaseUrl,
   env: {
-    ...withoutDatabaseUrl(process.env),
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    TIPLINE_MODE: 'local',
     // The load is far past any real hourly limit, and everything queued is counted before the
     // end: no limit, updates gathered and erasures at Twilio delayed for 1 s only.
     SMS_HOURLY_LIMIT: '100000000',
     NOTIFY_COALESCE_SECONDS: '1',
     TWILIO_ERASE_DELAY_SECONDS: '1',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  server.stdout!.on('data', (chunk) => String(chunk).includes('Site and /api on') && resolve());
-  server.on('exit', (code) => reject(new Error(`the server stopped (${code})`)));
 });
 
 const token = JSON.parse(readFileSync(join(dataDir, 'local-secrets.json'), 'utf8')).authToken;
@@ -137,13 +113,12 @@ const notifications = await count(`select count(*) as n from outbox where purpos
 await (store instanceof pg.Client ? store.end() : store.close());
 
 latencies.sort((a, b) => a - b);
-const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 console.table({
   'warm-up requests (not in the figures)': warmupRequests,
   'signed requests': latencies.length,
   'requests per second': Math.round(latencies.length / elapsed),
-  'p50 latency (ms)': Number(percentile(50).toFixed(1)),
-  'p99 latency (ms)': Number(percentile(99).toFixed(1)),
+  'p50 latency (ms)': Number(percentile(latencies, 50).toFixed(1)),
+  'p99 latency (ms)': Number(percentile(latencies, 99).toFixed(1)),
   'failed requests': failures,
   'accepted messages': accepted.size,
   'stored messages': stored,

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { apiRoutes, type Handler } from './api-routes.ts';
 import { isLocale } from '../src/i18n/locales.ts';
 import { headersFor, parseHeadersFile } from './host-headers.ts';
@@ -17,6 +18,11 @@ export function preferredLocale(acceptLanguage: string | undefined): string {
       .map((a) => a.type.split('-')[0].toLowerCase())
       .find((code) => isLocale(code)) ?? ''
   );
+}
+
+/** The client's address, when Node serves the request (a test's in-process request has none). */
+function clientAddress(c: Context): string | undefined {
+  return (c.env as { incoming?: unknown } | undefined)?.incoming ? getConnInfo(c).remote.address : undefined;
 }
 
 /**
@@ -42,7 +48,9 @@ export function createApp(distDir: string, localRoutes: { path: string; handler:
     }
   });
 
-  for (const { path, handler } of [...apiRoutes, ...localRoutes]) app.all(path, (c) => handler(c.req.raw));
+  // The client's address goes to a function as Netlify passes it (context.ip): the web report
+  // hashes it for its rate limits and keeps nothing else of it.
+  for (const { path, handler } of [...apiRoutes, ...localRoutes]) app.all(path, (c) => handler(c.req.raw, { ip: clientAddress(c) }));
 
   app.get('/', async (c, next) => {
     const locale = preferredLocale(c.req.header('Accept-Language'));

@@ -17,7 +17,8 @@ const ownCaches = new Set(['.astro', '.vite', '.cache']);
  */
 export function copySite(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const part of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  // The site's pages use the tip line's texts and settings too (its forms, its privacy promise).
+  for (const part of ['src', 'content', 'public', 'functions', 'config', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(project, part), join(dir, part), { recursive: true });
   }
   mkdirSync(join(dir, 'node_modules'));

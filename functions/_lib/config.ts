@@ -60,6 +60,10 @@ export const tiplineEnvSchema = z.object({
   RESPONDER_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Seconds before a message is erased at Twilio (Twilio refuses to erase one it is still processing). */
   TWILIO_ERASE_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
+  /** Web reports (and additions to them) one client address may send per hour. */
+  WEB_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Tries to open a web report with a receipt one client address may make per hour. */
+  WEB_RECEIPT_TRIES_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 export type TiplineEnv = z.output<typeof tiplineEnvSchema>;
@@ -74,6 +78,9 @@ export interface Limits {
   pinAttempts: number;
   sessionMs: number;
 }
+
+/** Local mode's responder directory: made-up numbers, for trying the line out. */
+export const EXAMPLE_RESPONDER_DIRECTORY = 'config/responders.example.yaml';
 
 export interface TiplineConfig {
   mode: 'local' | 'production';
@@ -94,6 +101,8 @@ export interface TiplineConfig {
   /** Where outgoing SMS go: Twilio when the line has an account and a number, else the log. */
   sms: { transport: 'twilio'; from: string; apiBaseUrl?: string } | { transport: 'log' };
   responderDirectory: string;
+  /** The web report's limits per client address and hour. */
+  web: { reportsPerHour: number; receiptTriesPerHour: number };
 }
 
 const requiredInProduction = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'TIP_ENCRYPTION_KEY', 'PSEUDONYM_KEY', 'RESPONDER_DIRECTORY'] as const;
@@ -191,6 +200,7 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
       e.TWILIO_ACCOUNT_SID && e.TWILIO_PHONE_NUMBER
         ? { transport: 'twilio', from: e.TWILIO_PHONE_NUMBER, apiBaseUrl: e.TWILIO_API_BASE_URL }
         : { transport: 'log' },
-    responderDirectory: e.RESPONDER_DIRECTORY ?? 'config/responders.example.yaml',
+    responderDirectory: e.RESPONDER_DIRECTORY ?? EXAMPLE_RESPONDER_DIRECTORY,
+    web: { reportsPerHour: e.WEB_REPORTS_PER_HOUR, receiptTriesPerHour: e.WEB_RECEIPT_TRIES_PER_HOUR },
   };
 }

@@ -4,6 +4,7 @@ import type { z } from 'astro/zod';
 import { countryHotlinesSchema, type CountryHotlines } from '../../src/schemas/hotline.ts';
 import { tiplineTextSchema, type TiplineText } from '../../src/schemas/tipline.ts';
 import { isLocale, type Locale } from '../../src/i18n/locales.ts';
+import type { UiKey } from '../../src/schemas/ui.ts';
 import { formatContentError } from '../../src/utils/content-errors.ts';
 
 // The same files the site is built from: one source of truth for every hotline number and text.
@@ -45,4 +46,23 @@ export function loadTiplineTexts(): TextsByLocale {
 /** One language's texts, or English's where that language has none. */
 export function textFor(texts: TextsByLocale, locale: Locale): TiplineText {
   return texts.get(locale) ?? texts.get('en')!;
+}
+
+/** The site's UI strings of one language (content/ui/<locale>.json), for pages the functions print. */
+export type UiStringsByLocale = Map<Locale, Partial<Record<UiKey, string>>>;
+
+/**
+ * Every language's UI strings. The site's build checks these files against their schema; here
+ * they are read as they were built, and a key a language lacks falls back to English.
+ */
+export function loadUiStrings(): UiStringsByLocale {
+  const files = readdirSync(new URL('ui/', contentDir)).filter((f) => f.endsWith('.json'));
+  return new Map(files.map((f) => [f.replace(/\.json$/, '') as Locale, JSON.parse(readFileSync(new URL(`ui/${f}`, contentDir), 'utf8'))]));
+}
+
+/** A lookup of one language's UI strings, English where that language lacks a key. */
+export function translatorFor(strings: UiStringsByLocale, locale: Locale): (key: UiKey) => string {
+  const own = strings.get(locale) ?? {};
+  const english = strings.get('en') ?? {};
+  return (key) => own[key] ?? english[key] ?? key;
 }

@@ -115,3 +115,11 @@ export function responderKey(phoneNumber: string, key: Buffer): string {
 export function providerIdHash(id: string, key: Buffer): string {
   return createHmac('sha256', keyObject(key)).update(`provider-id:${id}`).digest('hex');
 }
+
+/**
+ * A web reporter's pseudonym, from their receipt's lookup id: it threads what they add to their
+ * report, and is distinct from every phone number's.
+ */
+export function receiptPseudonym(lookup: string, key: Buffer): string {
+  return createHmac('sha256', keyObject(key)).update(`web:${lookup}`).digest('hex');
+}

@@ -10,9 +10,9 @@ export const test = base.extend<{ thirdPartyRequests: string[] }>({
   baseURL: async ({}, use) => use(process.env.SITE_URL),
   // Every request to another origin is recorded and answered locally, so a test can assert none
   // was made by the site and the quick exit has somewhere to land.
-  thirdPartyRequests: [async ({ page }, use) => {
+  thirdPartyRequests: [async ({ page, baseURL }, use) => {
     const seen: string[] = [];
-    const origin = new URL(process.env.SITE_URL!).origin;
+    const origin = new URL(baseURL!).origin;
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (new URL(url).origin === origin) return route.continue();

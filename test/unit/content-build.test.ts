@@ -106,3 +106,31 @@ describe('our SMS line on the site', () => {
     }
   }, 300_000);
 });
+
+describe('the privacy promise, made from the tip line\'s settings at build', () => {
+  it('says what the settings make the line do: a shorter retention, a silent line, other teams', async () => {
+    const dir = siteWith('config/responders.example.yaml', (t) => t.replace('name: International duty desk', 'name: Night duty desk'));
+    const settings = { RETENTION_DAYS: '30', AUTO_REPLY: 'off' };
+    Object.assign(process.env, settings);
+    let dist: string;
+    try {
+      dist = await build(dir);
+    } finally {
+      for (const name of Object.keys(settings)) delete process.env[name];
+    }
+    const notice = readFileSync(join(dist, 'en/report/index.html'), 'utf8');
+    const privacy = readFileSync(join(dist, 'en/privacy/index.html'), 'utf8');
+    const km = readFileSync(join(dist, 'km/privacy/index.html'), 'utf8');
+    expect(notice).toContain('We keep a report for 30 days after the last message in it');
+    expect(notice).toContain('Night duty desk');
+    expect(privacy).toContain('The line never sends you a text message, not even an answer');
+    expect(privacy).not.toContain('the line answers you at once');
+    expect(km).toContain('យើងរក្សាទុករបាយការណ៍ 30 ថ្ងៃ');
+
+    // The site as built with the defaults promises what the defaults do.
+    const usual = readFileSync('dist/en/privacy/index.html', 'utf8');
+    expect(usual).toContain('We keep a report for 90 days after the last message in it');
+    expect(usual).toContain('the line answers you at once');
+    expect(usual).toContain('International duty desk');
+  }, 300_000);
+});

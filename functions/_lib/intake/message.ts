@@ -1,4 +1,5 @@
 import type { CountryHotlines } from '../../../src/schemas/hotline.ts';
+import type { Locale } from '../../../src/i18n/locales.ts';
 import type { TextsByLocale } from '../content.ts';
 import type { Limits } from '../config.ts';
 import type { Keyring } from '../crypto.ts';
@@ -16,13 +17,20 @@ export interface InboundMessage {
    * no-op. The store keeps only a keyed hash of it; an SMS is erased at Twilio once taken in.
    */
   id: string;
-  /** Who sent it, as the channel knows them (a phone number for SMS): kept only sealed and as a pseudonym. */
+  /**
+   * Who sent it, as the channel knows them: a phone number (SMS, a call), kept only sealed and as a
+   * pseudonym; for the web, the lookup id of the report's receipt, which threads what is added to it.
+   */
   from: string;
   body: string;
   /** The sender's country (ISO code), if the channel knows it. */
   country?: string;
   /** Pictures or files that came with it: the line cannot take them in, and says so. */
   media?: number;
+  /** The language the reporter chose in the channel itself (the web page's language). */
+  locale?: Locale;
+  /** The reporter said someone is in danger now (the web form): urgent, whatever the words. */
+  urgent?: boolean;
 }
 
 /** What the intake works with: the store, the line's texts and numbers, keys and the responder directory. */

@@ -114,10 +114,11 @@ export function planReporterMessages(
     const wasOptedOut = conversation?.optedOut ?? false;
     const country = inbound.country ?? ctx.lineCountry;
     const hotlines = country ? ctx.hotlines.get(country) : undefined;
-    const keyword = commandIn(inbound.body, ctx.texts, { beforeReport: !state.tip });
+    // Keywords are for text messages: a web report is never a command, whatever its words.
+    const keyword = inbound.channel === 'sms' ? commandIn(inbound.body, ctx.texts, { beforeReport: !state.tip }) : undefined;
     const command = keyword?.command;
     const locale = replyLanguage({
-      chosen: command === 'language' ? keyword!.locale : undefined,
+      chosen: inbound.locale ?? (command === 'language' ? keyword!.locale : undefined),
       text: command && command !== 'help' ? '' : inbound.body,
       previous: conversation?.locale,
       countryDefault: countryLocale(country),
@@ -126,7 +127,8 @@ export function planReporterMessages(
     /** The reply of this kind, if it may go out now; it is then counted and remembered. */
     function answer(kind: ReplyKind | null): string | null {
       const current = state.conversation;
-      if (!kind || !mayReply(kind, current)) return null;
+      // A reply is an SMS: a web reporter is answered by the page their report was sent from.
+      if (!kind || inbound.channel !== 'sms' || !mayReply(kind, current)) return null;
       replies += 1;
       if (current) {
         current.lastReplyAt = now;
@@ -164,7 +166,7 @@ export function planReporterMessages(
       created.set(state.conversation.id, {
         ...state.conversation,
         reporterPseudonym: pseudonym,
-        reporterNumberSealed: seal(inbound.from, ctx.sealing, reporterNumberAt(state.conversation.id)),
+        reporterNumberSealed: inbound.channel === 'web' ? null : seal(inbound.from, ctx.sealing, reporterNumberAt(state.conversation.id)),
         country: country ?? null,
       });
     }
@@ -176,7 +178,9 @@ export function planReporterMessages(
     // and a responder must see it. Other commands join the tip if there is one.
     const opensTip = !state.tip && (command === undefined || command === 'help');
     if (opensTip) {
-      const { urgency, categories } = triage(inbound.body, ctx.texts);
+      const triaged = triage(inbound.body, ctx.texts);
+      const { categories } = triaged;
+      const urgency = inbound.urgent ? 'urgent' : triaged.urgency;
       const { index, route } = routeFor(ctx.directory, { country: country ?? null, locale, urgency });
       const tip: TipState = {
         id: randomUUID(), ref: newTipRef(), urgency, country: country ?? null, locale,

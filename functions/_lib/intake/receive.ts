@@ -1,4 +1,4 @@
-import { providerIdHash, pseudonymFor } from '../crypto.ts';
+import { providerIdHash, pseudonymFor, receiptPseudonym } from '../crypto.ts';
 import { firstDeliveries, loadReporters, saveWrites } from '../store/inbound-batch.ts';
 import type { Erasure, LeasedSms } from '../store/outbox-rows.ts';
 import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
@@ -32,7 +32,9 @@ export async function receiveBatch(
     for (const index of await firstDeliveries(tx, idHashes)) {
       const message = batch[index];
       if (message.channel === 'sms') erasures.push({ purpose: 'erase-message', target: message.id });
-      reporters.push({ index, message, pseudonym: pseudonymFor(message.from, ctx.pseudonymKey), idHash: idHashes[index] });
+      // A web reporter is known by their receipt's lookup id, anyone else by their number.
+      const pseudonym = message.channel === 'web' ? receiptPseudonym(message.from, ctx.pseudonymKey) : pseudonymFor(message.from, ctx.pseudonymKey);
+      reporters.push({ index, message, pseudonym, idHash: idHashes[index] });
     }
     if (!reporters.length) return { results, leased: [] };
     const { reporters: known, sentThisHour } = await loadReporters(tx, reporters.map((r) => r.pseudonym));

@@ -85,7 +85,7 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
     if (command.kind === 'pin') return answer(`PIN accepted. For the next ${Math.round(ctx.limits.sessionMs / 60_000)} minutes, answer with #<ref> <message>.`);
 
     const tip = await tx.selectFrom('tips').innerJoin('conversations', 'conversations.id', 'tips.conversation_id')
-      .select(['tips.id', 'tips.urgency', 'tips.claimed_by', 'tips.route_index', 'conversations.id as conversation_id', 'conversations.opted_out'])
+      .select(['tips.id', 'tips.urgency', 'tips.claimed_by', 'tips.route_index', 'conversations.id as conversation_id', 'conversations.opted_out', 'conversations.reporter_number_sealed'])
       .where('tips.ref', '=', command.ref).executeTakeFirst();
     const ref = command.ref;
     if (!tip) return answer(`No open tip ${ref}. It may have been deleted by the reporter or by the retention rule.`);
@@ -107,17 +107,24 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
     if (holder !== responder.key) return answer(`Tip ${ref} is already taken by ${ctx.responders.byKey.get(holder!)?.name ?? 'another responder'}.`);
     if (command.kind === 'ack') return answer(`Tip ${ref} is yours. Answer the reporter with #${ref} <message>.`);
 
-    if (!ctx.autoReply) return answer('Not sent: this line sends reporters nothing (AUTO_REPLY=off), as a text could put them at risk.');
-    if (tip.opted_out) return answer(`Not sent: the reporter of ${ref} has stopped messages (STOP).`);
-    await enqueue(tx, ctx.sealing, {
-      tipId: tip.id, purpose: 'to-reporter', recipient: { reporter: tip.conversation_id }, body: command.text, urgent: tip.urgency === 'urgent',
-    });
+    // A web reporter has no number: the answer waits in their report until they come back with
+    // their receipt, so it reaches no phone, whatever the line's settings.
+    const web = tip.reporter_number_sealed === null;
+    if (!web) {
+      if (!ctx.autoReply) return answer('Not sent: this line sends reporters nothing (AUTO_REPLY=off), as a text could put them at risk.');
+      if (tip.opted_out) return answer(`Not sent: the reporter of ${ref} has stopped messages (STOP).`);
+      await enqueue(tx, ctx.sealing, {
+        tipId: tip.id, purpose: 'to-reporter', recipient: { reporter: tip.conversation_id }, body: command.text, urgent: tip.urgency === 'urgent',
+      });
+    }
     const id = randomUUID();
     await tx.insertInto('messages')
       .values({ id, conversation_id: tip.conversation_id, tip_id: tip.id, direction: 'out', provider_id_hash: null, body_sealed: seal(command.text, ctx.sealing, messageBodyAt(id)) })
       .execute();
     // The answer names the tip, not the words: Twilio keeps it until the responder's records are erased.
-    return answer(`Sent to the reporter of ${ref}.`);
+    return answer(web
+      ? `Saved for the reporter of ${ref}, who wrote on the website: they read it when they come back with their receipt.`
+      : `Sent to the reporter of ${ref}.`);
   });
 }
 

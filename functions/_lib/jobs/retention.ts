@@ -2,6 +2,7 @@ import { unseal, type Keyring } from '../crypto.ts';
 import { queueErasures, sentAbout } from '../store/inbound-batch.ts';
 import { reporterNumberAt } from '../store/sealed.ts';
 import type { Db } from '../store/schema.ts';
+import { purgeWebLeftovers } from '../store/web-reports.ts';
 
 export interface RetentionContext {
   db: Db;
@@ -13,7 +14,8 @@ export interface RetentionContext {
  * Deletes conversations (with their tips, messages and queued messages) past the retention period,
  * and queues the erasure of what they left at Twilio: every message to and from the reporter's
  * number, and the SMS that told responders about them. The keyed hashes of message ids are kept
- * longer (REPLAY_GUARD_DAYS), so a request replayed after the erasure re-creates nothing.
+ * longer (REPLAY_GUARD_DAYS), so a request replayed after the erasure re-creates nothing. Then
+ * what the web report leaves behind (receipts of deleted reports, past rate-limit counts).
  */
 export async function purgeExpired(ctx: RetentionContext, now = new Date()): Promise<number> {
   const { db, config } = ctx;
@@ -26,7 +28,9 @@ export async function purgeExpired(ctx: RetentionContext, now = new Date()): Pro
       if (!rows.length) return 0;
       const ids = rows.map((r) => r.id);
       const erasures = [
-        ...rows.map((r) => ({ purpose: 'erase-conversation' as const, target: unseal(r.reporter_number_sealed, ctx.sealing, reporterNumberAt(r.id)) })),
+        // A web reporter has no number, and nothing at Twilio.
+        ...rows.filter((r) => r.reporter_number_sealed !== null)
+          .map((r) => ({ purpose: 'erase-conversation' as const, target: unseal(r.reporter_number_sealed!, ctx.sealing, reporterNumberAt(r.id)) })),
         ...(await sentAbout(tx, ids)),
       ];
       await queueErasures(tx, ctx.sealing, erasures, 0);
@@ -39,5 +43,6 @@ export async function purgeExpired(ctx: RetentionContext, now = new Date()): Pro
   await db.deleteFrom('processed_requests').where('received_at', '<', new Date(now.getTime() - config.replayGuardDays * 86_400_000)).execute();
   await db.deleteFrom('outbox').where('sent_at', '<', cutoff).execute();
   await db.deleteFrom('sms_usage').where('hour', '<', new Date(now.getTime() - 86_400_000)).execute();
+  await purgeWebLeftovers(db, now);
   return purged;
 }

@@ -34,7 +34,7 @@ export interface ReporterState {
 export interface BatchWrites {
   /** Stored conversations the reporter erased (DELETE); their tips, messages and outbox go with them. */
   deletedConversations: string[];
-  newConversations: (ConversationState & { reporterPseudonym: string; reporterNumberSealed: string; country: string | null })[];
+  newConversations: (ConversationState & { reporterPseudonym: string; reporterNumberSealed: string | null; country: string | null })[];
   /** `messaged`: a message was stored in it, which keeps it from retention longer. */
   changedConversations: (ConversationState & { messaged: boolean })[];
   newTips: {

@@ -9,7 +9,8 @@ export interface Database {
   conversations: {
     id: Generated<string>;
     reporter_pseudonym: string;
-    reporter_number_sealed: string;
+    /** The reporter's number, sealed; a web reporter has none. */
+    reporter_number_sealed: string | null;
     locale: string;
     country: string | null;
     opted_out: Generated<boolean>;
@@ -96,6 +97,25 @@ export interface Database {
   processed_requests: {
     id_hash: string;
     received_at: Generated<Date>;
+  };
+  /** A web report's receipt: how its reporter comes back without any identity. */
+  web_receipts: {
+    /** The short id the reporter types (e.g. K7Q2MX4P); not a secret. */
+    lookup: string;
+    /** The pseudonym of the report's conversation. */
+    reporter_pseudonym: string;
+    /** scrypt of the receipt's secret, with its parameters and salt (channels/web/receipt.ts). */
+    secret_hash: string;
+    /** Wrong secrets in a row, and when the next try may be made after them. */
+    failures: Generated<number>;
+    retry_after: Date | null;
+    created_at: Generated<Date>;
+  };
+  /** Requests per client address in the current window, by a keyed hash that changes daily. */
+  rate_limits: {
+    key: string;
+    window_start: Date;
+    hits: number;
   };
 }
 
