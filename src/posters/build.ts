@@ -12,6 +12,7 @@ import { everydayVariants, posterVariants, resolvePosters, type Variant } from '
 import { PosterRenderer, renderJob } from './render.ts';
 import { cacheDir, manifestFile, type PosterManifest } from './manifest.ts';
 import { chromiumPath, findChromium } from '../utils/chromium.ts';
+import { readBuildSettings } from '../utils/build-settings.ts';
 
 /**
  * Bump when the rendering itself changes in a way the documents do not show (PDF options, image
@@ -59,13 +60,14 @@ function stageAssets(root: string, stage: string): string {
   return hash.digest('hex');
 }
 
-function view(variant: Variant, siteUrl: string, label: (key: string) => string): Promise<PosterView> {
+function view(variant: Variant, siteUrl: string, label: (key: string) => string, tiplineSms?: string): Promise<PosterView> {
   const url = new URL(`/${variant.locale}/posters/${variant.slug}/`, siteUrl).href;
   return qrSvg(url).then((qr) => ({
     variant,
     dir: localeInfo(variant.locale).dir,
     countryName: new Intl.DisplayNames([variant.locale], { type: 'region' }).of(variant.country) ?? variant.country,
     labels: { call: label('hotlines.call'), text: label('hotlines.text'), emergency: label('hotlines.emergency'), scan: label('poster.scan') },
+    tiplineSms,
     url,
     qr,
   }));
@@ -87,6 +89,7 @@ export async function buildPosters(options: BuildOptions): Promise<PosterManifes
   const variants = scope === 'all' ? possible.variants : everydayVariants(possible.variants);
   const { unbuilt } = possible;
   const strings = readUiStrings(root);
+  const { PUBLIC_TIPLINE_SMS: tiplineSms } = readBuildSettings(env);
 
   const cache = options.cache ?? cacheDir(root);
   // This build's own folder for the documents it prints: another build may use the same cache at
@@ -104,7 +107,7 @@ export async function buildPosters(options: BuildOptions): Promise<PosterManifes
   // Each variant's documents, and the hash of everything its files are made from.
   const planned: Planned[] = [];
   for (const variant of variants) {
-    const posterView = await view(variant, siteUrl, (key) => strings(variant.locale, key));
+    const posterView = await view(variant, siteUrl, (key) => strings(variant.locale, key), tiplineSms);
     const hash = createHash('sha256').update(`renderer ${RENDERER_VERSION}\nassets ${assetsHash}\n`);
     const documents = posterFormats.map((format, i) => {
       const htmlFile = join(stage, `${variant.id}-${format.id}.html`);

@@ -50,8 +50,9 @@ async function show(page: Page, job: RenderJob): Promise<void> {
   else await page.goto(pathToFileURL(job.htmlFile).href);
   const fits = await page.evaluate(async () => {
     await document.fonts.ready;
-    // The sheet and each pocket card clip what does not fit; clipped text must never be printed.
-    return [...document.querySelectorAll('.sheet, .card')].every(
+    // The sheet, each pocket card and each tear-off strip clip what does not fit; clipped text
+    // must never be printed.
+    return [...document.querySelectorAll('.sheet, .card, .strip')].every(
       (box) => box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1,
     );
   });

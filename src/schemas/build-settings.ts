@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { phoneNumber } from './hotline';
+import { phoneNumber } from './hotline.ts';
 
 /**
  * Settings read from the environment when the site is built (not at run time: the site is static).

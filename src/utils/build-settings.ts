@@ -1,11 +1,12 @@
-import { buildSettingsSchema, type BuildSettings } from '../schemas/build-settings';
-import { formatContentError } from './content-errors';
+import { buildSettingsSchema, type BuildSettings } from '../schemas/build-settings.ts';
+import { formatContentError } from './content-errors.ts';
 
-/** Reads and checks the build settings; a malformed value stops the build and names the variable. */
+/**
+ * Reads and checks the build settings; a malformed value stops the build and names the variable.
+ * Pages pass `import.meta.env`; the poster renderer, which runs outside Vite, `process.env`.
+ */
 export function readBuildSettings(env: Record<string, unknown>): BuildSettings {
   const result = buildSettingsSchema.safeParse(env);
   if (!result.success) throw new Error(formatContentError('the build environment', result.error));
   return result.data;
 }
-
-export const buildSettings = readBuildSettings(import.meta.env);

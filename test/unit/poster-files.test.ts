@@ -9,6 +9,10 @@ import jsQR from 'jsqr';
 import { buildPosters, copyPostersToSite } from '../../src/posters/build';
 import { readPosterManifest, type BuiltVariant, type PosterManifest } from '../../src/posters/manifest';
 import { posterFormats } from '../../src/posters/formats';
+import { PosterRenderer, renderJob } from '../../src/posters/render';
+import { posterNumbers } from '../../src/posters/variants';
+import { readHotlines } from '../../src/posters/content';
+import { findChromium } from '../../src/utils/chromium';
 
 // The posters of the built site: `npm test` builds it (with Chromium) first.
 let manifest: PosterManifest;
@@ -78,6 +82,54 @@ describe('poster files', () => {
     const again = await buildPosters({ root: process.cwd(), siteUrl: manifest.siteUrl, scope: manifest.scope });
     expect(again.rendered).toBe(0);
     expect(again.fromCache).toBe(manifest.variants.length);
+  });
+});
+
+/** The height in points of each word pdftotext finds in a PDF, by word. */
+function wordHeights(file: string): { word: string; height: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, top, bottom, word]) => ({
+    word,
+    height: Number(bottom) - Number(top),
+  }));
+}
+
+describe('pocket cards', () => {
+  it('print every number at 18 pt or more, to be read in poor light', () => {
+    const hotlines = readHotlines(process.cwd());
+    for (const v of manifest.variants) {
+      const numbers = posterNumbers(hotlines.get(v.country)!)!;
+      const parts = new Set([numbers.hotline.phone, numbers.hotline.sms, numbers.emergency].flatMap((n) => n?.split(/\s+/) ?? []));
+      const printed = wordHeights(distFile(v, 'cards')).filter(({ word }) => parts.has(word));
+      expect(printed.length, v.id).toBeGreaterThanOrEqual(10);
+      // A word's box is about 1.36 times its type size in Noto Sans: 18 pt type, a 24.5 pt box.
+      for (const { word, height } of printed) expect(height, `${v.id}: ${word}`).toBeGreaterThan(24.5);
+    }
+  });
+});
+
+describe('tear-off strips', () => {
+  it('carry the hotline and our own SMS line, when the build has one, on each of the seven strips', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'posters-'));
+    const tiplineSms = '+44 7700 900123';
+    const renderer = await PosterRenderer.open(findChromium()!);
+    try {
+      // Only the documents are made here; one of them is then printed, as the renderer would.
+      const env = { CHROMIUM_PATH: '/nonexistent/chromium', PUBLIC_TIPLINE_SMS: tiplineSms };
+      const built = await buildPosters({ root: process.cwd(), siteUrl: 'https://example.org', env, cache, scope: 'everyday' });
+      const v = built.variants.find((variant) => variant.locale === 'km')!;
+      const format = posterFormats.find((f) => f.id === 'tear-off')!;
+      const outFile = join(cache, 'tear-off.pdf');
+      const page = await renderer.newPage();
+      await renderJob(page, { format, htmlFile: join(built.stage!, `${v.id}-tear-off.html`), outFile, describe: v.id, samePageAsBefore: false });
+      const text = squeeze(pdftotext(outFile));
+      const hotline = posterNumbers(readHotlines(process.cwd()).get(v.country)!)!.hotline;
+      expect(text.split(squeeze(tiplineSms)).length - 1).toBe(7);
+      expect(text.split(squeeze((hotline.phone ?? hotline.sms)!)).length - 1).toBe(7);
+    } finally {
+      await renderer.close();
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
 

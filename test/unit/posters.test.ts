@@ -3,6 +3,7 @@ import { posterSchema, type PosterInput } from '../../src/schemas/poster';
 import type { CountryHotlines } from '../../src/schemas/hotline';
 import { everydayVariants, posterVariants, resolvePosters, type PosterFile } from '../../src/posters/variants';
 import { html, raw } from '../../src/posters/html';
+import { stripNumbers } from '../../src/posters/templates/tear-off';
 
 const texts = {
   headline: 'A job abroad that sounds too good?',
@@ -80,6 +81,28 @@ describe('poster markup', () => {
     expect(html`<h1>${headline}</h1>${raw('<svg></svg>')}`.value).toBe(
       '<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</h1><svg></svg>',
     );
+  });
+});
+
+describe('tear-off strips', () => {
+  const strip = (hotline: { phone?: string; sms?: string }, tiplineSms?: string) => {
+    const posters = resolvePosters([file('en/p', { ...design, countries: ['TH'] })]);
+    const [variant] = posterVariants(posters, new Map([['TH', country('TH', [line('1300', checked)])]])).variants;
+    const labels = { call: 'Call', text: 'Text', emergency: 'Emergency', scan: 'Scan' };
+    return stripNumbers({ variant: { ...variant, numbers: { country: 'TH', hotline } }, dir: 'ltr', countryName: 'Thailand', labels, tiplineSms, url: '', qr: raw('') });
+  };
+
+  it('carry the hotline to call and our own SMS line where the build has one', () => {
+    expect(strip({ phone: '1300', sms: '4567' }, '+44 7700 900123')).toEqual([
+      { kind: 'phone', value: '1300' },
+      { kind: 'text', value: '+44 7700 900123' },
+    ]);
+  });
+
+  it('carry the hotline\'s own SMS number without one, and a text-only hotline once', () => {
+    expect(strip({ phone: '1300', sms: '4567' })).toEqual([{ kind: 'phone', value: '1300' }, { kind: 'text', value: '4567' }]);
+    expect(strip({ sms: '4567' })).toEqual([{ kind: 'text', value: '4567' }]);
+    expect(strip({ sms: '4567' }, '+44 7700 900123')).toEqual([{ kind: 'text', value: '4567' }, { kind: 'text', value: '+44 7700 900123' }]);
   });
 });
 

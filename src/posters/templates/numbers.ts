@@ -6,7 +6,10 @@ import type { PosterView } from './view.ts';
  * otherwise be reordered (<bdi dir="ltr">).
  */
 export function number(value: string): Markup {
-  return html`<bdi dir="ltr" class="digits">${value}</bdi>`;
+  // A long national number (the UK's 08000 121 700) is set smaller, so the call and the
+  // emergency numbers still fit on one row of the sheet.
+  const long = value.replace(/\D/g, '').length > 8;
+  return html`<bdi dir="ltr" class="${long ? 'digits long-number' : 'digits'}">${value}</bdi>`;
 }
 
 /** The hotline to call and to text, then the emergency number, each with its label. */

@@ -1,22 +1,36 @@
-import { html, type Markup } from '../html.ts';
+import { html, raw, type Markup } from '../html.ts';
 import { number } from './numbers.ts';
 import { headlineClass } from './poster.ts';
 import type { PosterView } from './view.ts';
+import { iconPaths } from '../../utils/icons.ts';
 
 const STRIPS = 7;
 
 /**
+ * The two numbers a strip carries: the hotline to call (or to text, if it takes only texts), and
+ * a number to text: our own tip line where the build has one (PUBLIC_TIPLINE_SMS), else the
+ * hotline's. A strip is too narrow for more.
+ */
+export function stripNumbers({ variant, tiplineSms }: PosterView): { kind: 'phone' | 'text'; value: string }[] {
+  const { phone, sms } = variant.numbers.hotline;
+  const first = phone ? { kind: 'phone' as const, value: phone } : { kind: 'text' as const, value: sms! };
+  const text = tiplineSms ?? (phone ? sms : undefined);
+  return text ? [first, { kind: 'text', value: text }] : [first];
+}
+
+/**
  * An A4 poster with strips to tear off along the bottom edge: each strip carries the tear-off
- * label, the number to call and the number to text, so a person can take the number without
- * being seen writing it down.
+ * label and the numbers, so a person can take them without being seen writing them down. A
+ * phone or a message icon says which number is for what: "Call" and "Text" do not fit a strip
+ * beside a long number in every language.
  */
 export function tearOffLayout(view: PosterView): Markup {
-  const { texts, design, numbers } = view.variant;
-  const { phone, sms } = numbers.hotline;
+  const { texts, design } = view.variant;
+  const icon = (kind: 'phone' | 'text') =>
+    raw(`<svg class="strip-icon" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="${iconPaths[kind]}"/></svg>`);
   const strip = html`<li class="strip">
     <span class="strip-label">${texts.tearOff}</span>
-    ${phone && html`<span class="strip-number">${view.labels.call} ${number(phone)}</span>`}
-    ${sms && html`<span class="strip-number">${view.labels.text} ${number(sms)}</span>`}
+    ${stripNumbers(view).map(({ kind, value }) => html`<span class="strip-number">${icon(kind)} ${number(value)}</span>`)}
   </li>`;
   return html`<main class="sheet tear-off accent-${design.accent}">
     <header class="top"><h1 class="${headlineClass(texts.headline)}">${texts.headline}</h1></header>

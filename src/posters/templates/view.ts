@@ -9,6 +9,8 @@ export interface PosterView {
   countryName: string;
   /** UI strings printed on the poster, in its language. */
   labels: { call: string; text: string; emergency: string; scan: string };
+  /** Our own tip line's number for text messages (PUBLIC_TIPLINE_SMS), when the build has one. */
+  tiplineSms?: string;
   /** The poster's page on the public site, which the QR code opens. */
   url: string;
   qr: Markup;
