@@ -6,41 +6,14 @@
  * a translation or bring one up to date, never on a translation you have not checked.
  * Reads content/ under the current directory.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { defaultLocale, isLocale, localeCodes } from '../src/i18n/locales.ts';
 import { localizedCollections, sourceFingerprint, type LocalizedCollection } from '../src/i18n/fingerprint.ts';
-import {
-  splitFrontmatter,
-  stampTranslatedFrom,
-  translationStatuses,
-  type ContentFile,
-} from '../src/i18n/translation-status.ts';
+import { stampTranslatedFrom, translationStatuses } from '../src/i18n/translation-status.ts';
+import { contentPath as pathOf, readContentFile, readContentFiles } from '../src/i18n/translation-files.ts';
 
-const pathOf = (collection: string, locale: string, slug: string) => `content/${collection}/${locale}/${slug}.mdx`;
-
-function readEntry(collection: LocalizedCollection, locale: string, slug: string): ContentFile {
-  const file = pathOf(collection, locale, slug);
-  try {
-    const { frontmatter, body } = splitFrontmatter(readFileSync(file, 'utf8'));
-    return { collection, locale, slug, data: parse(frontmatter) ?? {}, body };
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
-}
-
-function readAll(): ContentFile[] {
-  return localizedCollections.flatMap((collection) =>
-    localeCodes
-      .filter((locale) => existsSync(`content/${collection}/${locale}`))
-      .flatMap((locale) =>
-        readdirSync(`content/${collection}/${locale}`)
-          .filter((name) => name.endsWith('.mdx'))
-          .map((name) => readEntry(collection, locale, name.replace(/\.mdx$/, ''))),
-      ),
-  );
-}
+const root = process.cwd();
 
 async function mark(target: string): Promise<string> {
   const [locale, collection, slug] = target.split('/');
@@ -53,14 +26,14 @@ async function mark(target: string): Promise<string> {
   const file = pathOf(collection, locale, slug);
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
   if (!existsSync(pathOf(collection, defaultLocale, slug))) throw new Error(`${pathOf(collection, defaultLocale, slug)} does not exist`);
-  const english = readEntry(collection as LocalizedCollection, defaultLocale, slug);
+  const english = readContentFile(root, collection as LocalizedCollection, defaultLocale, slug);
   const fingerprint = await sourceFingerprint(english.collection, english.data, english.body);
   writeFileSync(file, stampTranslatedFrom(readFileSync(file, 'utf8'), fingerprint));
   return `${file}: translatedFrom ${fingerprint}`;
 }
 
 async function report(locales: string[]): Promise<string> {
-  const statuses = await translationStatuses(readAll(), localeCodes);
+  const statuses = await translationStatuses(readContentFiles(root), localeCodes);
   const lines = [
     'Translations against the English text as it is now.',
     'stale: the English changed after the translation was made; unstamped: the translation does not say',

@@ -32,7 +32,10 @@ export function copySite(prefix: string): string {
  * Runs `astro build` in a copy, as `npm run build` would; a content file the schemas refuse fails
  * it. Without Chromium unless asked: the posters are then staged as printable HTML, not rendered.
  */
-export async function buildCopy(dir: string, { chromium = false } = {}): Promise<{ stdout: string; stderr: string }> {
-  const env = chromium ? process.env : { ...process.env, CHROMIUM_PATH: join(dir, 'no-chromium') };
+export async function buildCopy(
+  dir: string,
+  { chromium = false, env: settings = {} }: { chromium?: boolean; env?: Record<string, string> } = {},
+): Promise<{ stdout: string; stderr: string }> {
+  const env = { ...process.env, ...(!chromium && { CHROMIUM_PATH: join(dir, 'no-chromium') }), ...settings };
   return promisify(execFile)(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env });
 }

@@ -1,6 +1,7 @@
 import type { z } from 'astro/zod';
 import type { CmsBackend, CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
 import { defaultLocale, localeCodes, localeInfo } from '../i18n/locales';
+import { localizedCollections } from '../i18n/fingerprint';
 import { pageSchema } from '../schemas/page';
 import { materialSchema } from '../schemas/material';
 import { campaignSchema } from '../schemas/campaign';
@@ -94,6 +95,13 @@ const body: CmsField = {
   i18n: true,
 };
 
+/**
+ * The widget that shows where a translation stands and marks it current (registered in
+ * src/cms/main.ts), for the collections whose translations record the English they were made from.
+ */
+export const translationWidget = 'translation-status';
+const hasFingerprints = (name: string) => (localizedCollections as string[]).includes(name);
+
 function localizedCollection(spec: LocalizedSpec): CmsCollection {
   return {
     name: spec.name,
@@ -108,7 +116,10 @@ function localizedCollection(spec: LocalizedSpec): CmsCollection {
     identifier_field: spec.identifierField,
     summary: `{{${spec.identifierField}}}`,
     i18n: true,
-    fields: [...cmsFields(spec.schema, { translated: true, references }), ...(spec.extension === 'mdx' ? [body] : [])],
+    fields: [
+      ...cmsFields(spec.schema, { translated: true, references, managedWidget: hasFingerprints(spec.name) ? translationWidget : undefined }),
+      ...(spec.extension === 'mdx' ? [body] : []),
+    ],
   };
 }
 

@@ -11,7 +11,8 @@ import type { CmsField } from 'decap-cms-core';
  *   (the CMS copies it: `i18n: 'duplicate'`);
  * - `references: '<collection>'`: the field holds entries of another collection (a relation);
  * - `vocabulary: 'country'`: an ISO 3166 country code, picked from a list of country names;
- * - `managed: true`: written by a tool (a translation's `translatedFrom`), kept in a hidden field.
+ * - `managed: true`: written by a tool (a translation's `translatedFrom`), never typed by staff: a
+ *   hidden field, or the widget the collection names for it (`managedWidget`).
  * What JSON Schema cannot say (a refinement such as "a story must be fictional") is checked by the
  * same schema when staff save (src/cms/validate.ts).
  */
@@ -57,6 +58,8 @@ export interface FieldOptions {
    */
   translated?: boolean;
   i18n?: true | 'duplicate';
+  /** The widget of `managed` fields, e.g. `translation-status` (src/cms/translation-widget.ts); hidden by default. */
+  managedWidget?: string;
 }
 
 /** The schema as the CMS sees a file: input types, dates marked, regex messages kept. */
@@ -112,7 +115,7 @@ function countryOptions(): { label: string; value: string }[] {
 const containers = new Set(['object', 'list']);
 
 function widgetFor(name: string, s: JsonSchema, options: FieldOptions): Record<string, unknown> {
-  if (s.managed) return { widget: 'hidden' };
+  if (s.managed) return { widget: options.managedWidget ?? 'hidden' };
   if (s.vocabulary === 'country') return { widget: 'select', options: countryOptions() };
   if (s.format === 'date') {
     return { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
@@ -159,7 +162,8 @@ function listWidget(name: string, s: JsonSchema, options: FieldOptions): Record<
   const item = field('item', items, options);
   if (items.type === 'object') return { widget: 'list', fields: (item as { fields: CmsField[] }).fields, ...bounds };
   const { name: _item, label: _label, ...one } = item as CmsField & { label?: string };
-  return { widget: 'list', field: { name: 'item', label: labelFor(name), ...one }, ...bounds };
+  // A list of words or short texts stays open: staff see every keyword at once, not a count.
+  return { widget: 'list', field: { name: 'item', label: labelFor(name), ...one }, collapsed: false, ...bounds };
 }
 
 function field(name: string, raw: JsonSchema, options: FieldOptions, required = true): CmsField {

@@ -1,11 +1,14 @@
 import type { AstroIntegration } from 'astro';
 import { adminHead } from '../cms/admin-page';
 import { localBackendPath } from '../cms/local-backend';
+import { translationReportPage } from '../cms/translation-report';
+import { readContentFiles } from '../i18n/translation-files';
 
 /**
  * The content manager on Astro's dev server (`npm run dev`, `npm run cms`).
  * - /admin/ is served here, because the dev server's i18n routing answers 404 for any page outside
  *   a locale folder (the build writes src/pages/admin/index.astro as usual).
+ * - /admin/translations/, the translation report, is made afresh on each visit from content/.
  * - With DECAP_BACKEND_URL set (scripts/cms.ts sets it), /admin/api/v1/ is forwarded to
  *   decap-server, so the admin page talks to its own origin only.
  */
@@ -22,6 +25,11 @@ export default function cmsDev(backendUrl = process.env.DECAP_BACKEND_URL): Astr
             const page = `<!doctype html><html lang="en"><head>${adminHead(env)}</head><body><script type="module" src="/src/cms/main.ts"></script></body></html>`;
             res.setHeader('Content-Type', 'text/html; charset=utf-8');
             res.end(await server.transformIndexHtml('/admin/', page));
+            return;
+          }
+          if (path === '/admin/translations/' && req.method === 'GET') {
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.end(await translationReportPage(readContentFiles(process.cwd()), new Date()));
             return;
           }
           if (path === localBackendPath && backendUrl) {

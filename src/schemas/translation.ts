@@ -10,5 +10,6 @@ export const translatedFrom = z
   .string()
   .regex(fingerprintPattern, 'the 12 hex digits that `npm run translations -- --mark` writes')
   .optional()
-  // `managed`: written by a tool, never typed by staff; the CMS keeps it in a hidden field.
-  .meta({ description: 'The English version this translation was made from.', managed: true });
+  // `managed`: written by a tool, never typed by staff: the CMS shows where the translation stands
+  // and writes it when staff mark the translation as current (src/cms/translation-widget.ts).
+  .meta({ description: 'Which English text this translation was made from. Mark it as current once it says what the English says.', managed: true });

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { proxyTo, startDecapBackend } from '../../server/decap-backend.ts';
 import { localBackendPath } from '../../src/cms/local-backend.ts';
+import { translationReportPage } from '../../src/cms/translation-report.ts';
+import { readContentFiles } from '../../src/i18n/translation-files.ts';
 import { copySite } from '../site-copy.ts';
 
 export interface CmsSite {
@@ -24,7 +26,13 @@ export async function startCmsSite(): Promise<CmsSite> {
   const project = resolve('.');
   const dir = copySite('cms-site-');
   const backend = await startDecapBackend(dir, { quiet: true });
-  const app = createApp(join(project, 'dist'), [{ path: localBackendPath, handler: proxyTo(backend) }]);
+  // As under `npm run cms`, the translation report is made from the files on each visit.
+  const report = async () =>
+    new Response(await translationReportPage(readContentFiles(dir), new Date()), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  const app = createApp(join(project, 'dist'), [
+    { path: localBackendPath, handler: proxyTo(backend) },
+    { path: '/admin/translations/', handler: report },
+  ]);
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
   });

@@ -4,6 +4,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { materialSchema } from '../../src/schemas/material.ts';
 import { countryHotlinesSchema } from '../../src/schemas/hotline.ts';
+import { publisherSchema } from '../../src/schemas/publisher.ts';
+import { sourceFingerprint } from '../../src/i18n/fingerprint.ts';
+import { readContentFile } from '../../src/i18n/translation-files.ts';
 import { startCmsSite, type CmsSite } from './cms-site.ts';
 import { buildCopy as build } from '../site-copy.ts';
 
@@ -32,6 +35,15 @@ const test = base.extend<{ watch: { otherOrigins: string[]; cspViolations: strin
     await use(seen);
   }, { auto: true }],
 });
+
+/** Publishes the entry being edited; an earlier save's note may still be showing, the toolbar's state is not. */
+async function publish(page: Page) {
+  await expect(page.getByText(/unsaved changes/i)).toBeVisible();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByText('Entry saved').first()).toBeVisible();
+  await expect(page.getByText(/^changes saved$/i)).toBeVisible();
+}
 
 async function logIn(page: Page) {
   await page.goto('/admin/');
@@ -95,9 +107,7 @@ test('a new material written in English and French is saved as two files the bui
     await page.locator('[data-slate-editor="true"]').nth(pane).click();
     await page.keyboard.type(body);
   }
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await page.getByRole('menuitem', { name: 'Publish now' }).click();
-  await expect(page.getByText('Entry saved')).toBeVisible();
+  await publish(page);
 
   const saved = readFileSync(join(site.dir, 'content/materials/fr/safe-jobs-quiz.mdx'), 'utf8');
   const [, frontmatter, body] = saved.split(/^---$/m);
@@ -118,9 +128,7 @@ test('a hotline number changed in the CMS is on the Get help page after a build'
   const number = page.getByLabel('Number', { exact: true });
   await expect(number).toHaveValue('191');
   await number.fill('1191');
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await page.getByRole('menuitem', { name: 'Publish now' }).click();
-  await expect(page.getByText('Entry saved')).toBeVisible();
+  await publish(page);
 
   const saved = parse(readFileSync(join(site.dir, 'content/hotlines/th.yaml'), 'utf8'));
   expect(countryHotlinesSchema.safeParse(saved).error).toBeUndefined();
@@ -150,9 +158,7 @@ test('a material opened, edited and saved keeps its MDX components, and the site
   });
   await page.keyboard.insertText('Read this first. ');
   await expect(paragraph).toContainText('Read this first. Many people who are trafficked first hear');
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await page.getByRole('menuitem', { name: 'Publish now' }).click();
-  await expect(page.getByText('Entry saved')).toBeVisible();
+  await publish(page);
 
   const saved = readFileSync(file, 'utf8');
   expect(saved).toContain('Read this first. Many people who are trafficked first hear');
@@ -164,4 +170,87 @@ test('a material opened, edited and saved keeps its MDX components, and the site
   for (const rendered of ['class="steps"', 'class="callout callout--', 'class="questions"', 'class="handout"', '<dfn>', 'class="get-help-box"']) {
     expect(html, rendered).toContain(rendered);
   }
+});
+
+test('an English text changed in the CMS shows its translations as behind, in the list, the editor and the report, until one is marked current', async ({ page, site }) => {
+  test.setTimeout(240_000);
+  const card = page.getByRole('link', { name: /^Signs of trafficking/ });
+  const label = card.locator('.translation-label');
+  const reportRow = (locale: string) => page.locator(`#${locale} tr`, { hasText: 'Signs of trafficking' });
+  await logIn(page);
+  await page.goto('/admin/#/collections/pages');
+  await expect(label).toHaveText('Translations current');
+
+  await page.goto('/admin/#/collections/pages/entries/signs-of-trafficking');
+  const description = page.getByLabel('Description', { exact: true }).first();
+  await expect(description).toHaveValue(/^Warning signs/);
+  await description.fill('Warning signs that you or someone close to you may be trapped, and what you can safely do if you notice them.');
+  // The English column tells at once that every translation is now behind the English being edited.
+  await expect(page.locator('.translation-states [data-locale="fr"]')).toHaveText('Français (fr): Behind the English');
+  await publish(page);
+  await page.goto('/admin/#/collections/pages');
+  await expect(label).toHaveText('Behind the English: fr, es, ru, ar, th, vi, km');
+  await page.goto('/admin/translations/');
+  await expect(reportRow('fr')).toContainText('Behind the English');
+
+  // A translator checks the French against the new English and marks it current.
+  await page.goto('/admin/#/collections/pages/entries/signs-of-trafficking');
+  await expect(page.getByText('Behind the English. The English has changed since this translation was made.')).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as current' }).click();
+  await expect(page.getByText('Current. This translation was made from the English as it is now.')).toBeVisible();
+  await publish(page);
+
+  const english = readContentFile(site.dir, 'pages', 'en', 'signs-of-trafficking');
+  const french = readContentFile(site.dir, 'pages', 'fr', 'signs-of-trafficking');
+  expect(french.data.translatedFrom).toBe(await sourceFingerprint('pages', english.data, english.body));
+  expect(readContentFile(site.dir, 'pages', 'es', 'signs-of-trafficking').data.translatedFrom).not.toBe(french.data.translatedFrom);
+  await page.goto('/admin/#/collections/pages');
+  await expect(label).toHaveText('Behind the English: es, ru, ar, th, vi, km');
+  await page.goto('/admin/translations/');
+  await expect(reportRow('fr')).toHaveCount(0);
+  await expect(reportRow('es')).toContainText('Behind the English');
+});
+
+test('a site text, the SMS line’s delete word and the publisher changed in the CMS are on the site after a build', async ({ page, site }) => {
+  test.setTimeout(300_000);
+  const json = (file: string) => JSON.parse(readFileSync(join(site.dir, file), 'utf8'));
+  const frenchBefore = json('content/ui/fr.json');
+  await logIn(page);
+
+  // A key with dots is one field of the file, not a path into it; a French text may be left empty (optional): it falls back to English.
+  await page.goto('/admin/#/collections/ui/entries/fr');
+  const siteName = page.getByLabel('site.name (optional)', { exact: true });
+  await expect(siteName).toHaveValue('Partir en sécurité');
+  await siteName.fill('Voyager en sécurité');
+  await page.getByLabel('site.tagline (optional)', { exact: true }).fill('');
+  await publish(page);
+  const { 'site.tagline': _emptied, ...kept } = frenchBefore;
+  expect(json('content/ui/fr.json')).toEqual({ ...kept, 'site.name': 'Voyager en sécurité' });
+
+  // The first of the Khmer delete words is the one Get help tells readers to send.
+  // From the collection's list, as staff go: a jump from one file collection's entry straight to
+  // another's leaves Decap's editor with empty fields.
+  await page.goto('/admin/#/collections/tipline');
+  await page.getByRole('link', { name: 'ខ្មែរ (km)' }).click();
+  const deleteWord = page.locator('input[value="លុប"]');
+  await expect(deleteWord).toHaveCount(1);
+  await deleteWord.fill('លុបទាំងអស់');
+  await publish(page);
+  expect(json('content/tipline/km.json').keywords.delete[0]).toBe('លុបទាំងអស់');
+
+  await page.goto('/admin/#/collections/site');
+  await page.getByRole('link', { name: 'Who publishes the site' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(/.+/);
+  await page.getByLabel('Contact (optional)', { exact: true }).fill('/en/about/');
+  await page.getByLabel('Tipline operator (optional)', { exact: true }).fill('Community Help Line');
+  await publish(page);
+  expect(publisherSchema.parse(parse(readFileSync(join(site.dir, 'content/site/publisher.yaml'), 'utf8')))).toMatchObject({ contact: '/en/about/', tiplineOperator: 'Community Help Line' });
+
+  await build(site.dir, { env: { PUBLIC_TIPLINE_SMS: '+44 7700 900123' } });
+  const dist = (file: string) => readFileSync(join(site.dir, 'dist', file), 'utf8');
+  expect(dist('fr/index.html')).toContain('Voyager en sécurité');
+  expect(dist('fr/index.html')).toContain(`<meta name="description" content="${json('content/ui/en.json')['site.tagline']}"`);
+  expect(dist('km/get-help/index.html')).toContain('ផ្ញើពាក្យ លុបទាំងអស់');
+  expect(dist('en/about/index.html')).toContain('Community Help Line');
+  expect(dist('en/index.html')).toMatch(/Published by [^<]* · <a href="\/en\/about\/">/);
 });
