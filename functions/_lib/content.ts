@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { countryHotlinesSchema, type CountryHotlines } from '../../src/schemas/hotline.ts';
@@ -7,8 +7,20 @@ import { isLocale, type Locale } from '../../src/i18n/locales.ts';
 import type { UiKey } from '../../src/schemas/ui.ts';
 import { formatContentError } from '../../src/utils/content-errors.ts';
 
-// The same files the site is built from: one source of truth for every hotline number and text.
-const contentDir = new URL('../../content/', import.meta.url);
+/**
+ * The folder of the content the site is built from (one source of truth for every hotline number
+ * and text): the nearest content/ above this module. That is two folders up in the source tree,
+ * and one up in a Netlify bundle, where this module is part of functions/<name>.mjs and content/
+ * is an included file beside functions/.
+ */
+function findContentDir(): URL {
+  for (let dir = new URL('./', import.meta.url); dir.pathname !== '/'; dir = new URL('../', dir)) {
+    const content = new URL('content/', dir);
+    if (existsSync(new URL('tipline/', content))) return content;
+  }
+  throw new Error('The content/ folder (hotlines, tip-line texts) was not found above the tip line\'s code: on Netlify, keep it in included_files');
+}
+const contentDir = findContentDir();
 
 /** Reads one content file and checks it against its schema; an error names the file and field. */
 function readValid<S extends z.ZodType>(file: string, parseText: (text: string) => unknown, schema: S): z.output<S> {

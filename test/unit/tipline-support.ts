@@ -21,7 +21,7 @@ if (process.env.TEST_DATABASE_URL) databases.push({ name: 'PostgreSQL', url: pro
 else if (process.env.CI) throw new Error('CI must set TEST_DATABASE_URL so the tip line is tested against PostgreSQL too');
 
 /** A new, empty database on the test server, so test files never share one. */
-async function emptyDatabase(serverUrl: string): Promise<string> {
+export async function emptyDatabase(serverUrl: string): Promise<string> {
   const name = `tipline_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();

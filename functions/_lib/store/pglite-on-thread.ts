@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import {
   CompiledQuery,
@@ -67,7 +68,10 @@ export interface StoreThread {
  * knows nothing of that work: the caller names the module. Stores in `folder`, or in memory.
  */
 export function startStoreThread(folder: string | undefined): StoreThread {
-  const worker = new Worker(new URL('./pglite-thread.ts', import.meta.url), { workerData: { folder } });
+  const code = new URL('./pglite-thread.ts', import.meta.url);
+  // A bundled function (Netlify) is one file: the embedded store's thread has no file to start from.
+  if (!existsSync(code)) throw new Error('The embedded store (PGlite) does not run in a bundled function such as Netlify\'s: set DATABASE_URL to a PostgreSQL server');
+  const worker = new Worker(code, { workerData: { folder } });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let stopped: Error | undefined;
