@@ -8,19 +8,20 @@ import type { UiKey } from '../../src/schemas/ui.ts';
 import { formatContentError } from '../../src/utils/content-errors.ts';
 
 /**
- * The folder of the content the site is built from (one source of truth for every hotline number
- * and text): the nearest content/ above this module. That is two folders up in the source tree,
- * and one up in a Netlify bundle, where this module is part of functions/<name>.mjs and content/
- * is an included file beside functions/.
+ * A folder of the project (`content/`, `dist/`) that holds `marker`: the nearest above this code.
+ * That is two folders up in the source tree, and one up in a Netlify bundle, where this code is
+ * part of functions/<name>.mjs and the folder's files are included files beside functions/.
  */
-function findContentDir(): URL {
+export function projectFolder(name: string, marker: string): URL {
   for (let dir = new URL('./', import.meta.url); dir.pathname !== '/'; dir = new URL('../', dir)) {
-    const content = new URL('content/', dir);
-    if (existsSync(new URL('tipline/', content))) return content;
+    const folder = new URL(`${name}/`, dir);
+    if (existsSync(new URL(marker, folder))) return folder;
   }
-  throw new Error('The content/ folder (hotlines, tip-line texts) was not found above the tip line\'s code: on Netlify, keep it in included_files');
+  throw new Error(`No ${name}/${marker} above the tip line's code: on Netlify, keep it in included_files (netlify.toml)`);
 }
-const contentDir = findContentDir();
+
+// The content the site is built from: one source of truth for every hotline number and text.
+const contentDir = projectFolder('content', 'tipline/');
 
 /** Reads one content file and checks it against its schema; an error names the file and field. */
 function readValid<S extends z.ZodType>(file: string, parseText: (text: string) => unknown, schema: S): z.output<S> {

@@ -11,18 +11,19 @@ export const functionHeaders: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-type Handler = (request: Request) => Promise<Response>;
+/** A function as Netlify calls it: the request, and its context (`context.ip`, the client's address). */
+type Handler<Context> = (request: Request, context?: Context) => Promise<Response>;
 
 /**
  * A function whose every answer carries `functionHeaders`, where it does not set a header itself
  * (the CMS login page sends the CSP of its own script). If the function fails, for instance
  * because the tip line refuses its settings, the reason goes to the log, not to the caller.
  */
-export function secured(handler: Handler): Handler {
-  return async (request) => {
+export function secured<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
     let response: Response;
     try {
-      response = await handler(request);
+      response = await handler(request, context);
     } catch (error) {
       console.error(`${new URL(request.url).pathname} failed: ${(error as Error).message}`);
       response = new Response('Temporarily unavailable, please retry', { status: 503 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,7 +38,7 @@ describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them',
     // A checkout as Netlify would have it, with the build command replaced by nothing to do.
     stage = mkdtempSync(join(tmpdir(), 'netlify-serve-'));
     // The bundler refuses code from outside the project: the sources are copied, the installed packages and the built site linked.
-    for (const dir of ['functions', 'src', 'content', 'config']) cpSync(dir, join(stage, dir), { recursive: true });
+    for (const dir of ['functions', 'server', 'src', 'content', 'config']) cpSync(dir, join(stage, dir), { recursive: true });
     for (const dir of ['node_modules', 'dist']) symlinkSync(resolve(dir), join(stage, dir));
     copyFileSync('package.json', join(stage, 'package.json'));
     writeFileSync(join(stage, '.gitignore'), '.netlify/\n');
@@ -71,8 +71,12 @@ describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them',
     throw new Error(`netlify serve did not answer within 4 minutes:\n${output}`);
   }, 300_000);
 
-  afterAll(() => {
-    if (netlify?.pid && netlify.exitCode === null) process.kill(-netlify.pid, 'SIGTERM');
+  afterAll(async () => {
+    if (netlify?.pid && netlify.exitCode === null) {
+      process.kill(-netlify.pid, 'SIGTERM');
+      await new Promise((done) => netlify.once('exit', done));
+    }
+    if (stage) rmSync(stage, { recursive: true, force: true });
   });
 
   const expectSecurityHeaders = (response: Response, what: string) => {
@@ -87,7 +91,10 @@ describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them',
       functions: { name: string; schedule?: string; routes?: { literal: string }[] }[];
     };
     const shapes = Object.fromEntries(manifest.functions.map((f) => [f.name, f.schedule ?? f.routes?.map((r) => r.literal).join()]));
-    expect(shapes).toEqual({ 'auth-callback': '/api/auth/callback', auth: '/api/auth', health: '/api/health', scheduled: '* * * * *', sms: '/api/sms' });
+    expect(shapes).toEqual({
+      'auth-callback': '/api/auth/callback', auth: '/api/auth', health: '/api/health', scheduled: '* * * * *', sms: '/api/sms',
+      tips: '/api/tips,/api/tips/open,/api/tips/add,/api/tips/delete',
+    });
   });
 
   it('serves pages with the site\'s headers', async () => {
@@ -112,6 +119,17 @@ describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them',
     const forged = await fetch(`${origin}/api/sms`, { method: 'POST', body: new URLSearchParams(params) });
     expect(forged.status).toBe(403);
     expectSecurityHeaders(forged, '/api/sms refused');
+  });
+
+  it('takes a web report and answers with its receipt page, in the reader\'s language', async () => {
+    const answer = await fetch(`${origin}/api/tips`, {
+      method: 'POST', body: new URLSearchParams({ lang: 'km', what: 'ថៅកែយកលិខិតឆ្លងដែនរបស់ខ្ញុំ', country: 'KH', website: '' }),
+    });
+    const page = await answer.text();
+    expect(answer.status, page).toBe(200);
+    expect(page).toMatch(/<html lang="km"/);
+    expectSecurityHeaders(answer, '/api/tips');
+    expect(answer.headers.get('Cache-Control')).toBe('no-store');
   });
 
   it('runs the scheduled function, which sends what the SMS queued', async () => {

@@ -3,6 +3,7 @@ import { html, raw } from 'hono/html';
 import { headersFor, parseHeadersFile } from '../../../../server/host-headers.ts';
 import type { Locale } from '../../../../src/i18n/locales.ts';
 import type { Html } from './views.ts';
+import { projectFolder } from '../../content.ts';
 
 /**
  * The pages the report function answers with are built pages of the reader's language
@@ -10,7 +11,7 @@ import type { Html } from './views.ts';
  * language, direction, stylesheet and footer as every page of the site, and the same security
  * headers (dist/_headers). DIST_DIR names another build folder, as it does for the local server.
  */
-const distDir = process.env.DIST_DIR ? new URL(`file://${process.cwd()}/${process.env.DIST_DIR}/`) : new URL('../../../../dist/', import.meta.url);
+const distDir = process.env.DIST_DIR ? new URL(`file://${process.cwd()}/${process.env.DIST_DIR}/`) : projectFolder('dist', '_headers');
 
 /** The built pages the function reuses: the report form and the form that opens a report. */
 export type Template = 'report' | 'report/open';
