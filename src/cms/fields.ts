@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { CmsField } from 'decap-cms-core';
+import { isLocale, localeInfo } from '../i18n/locales';
 
 /**
  * Turns a zod schema into the CMS's fields, so the editor asks for exactly what the build accepts:
@@ -98,12 +99,24 @@ function unwrapNullable(s: JsonSchema): { schema: JsonSchema; nullable: boolean 
   return { schema: { ...nonNull[0], description: s.description ?? nonNull[0].description }, nullable: nonNull.length < options.length };
 }
 
-/** Every ISO 3166-1 alpha-2 region the browser can name, as "Cambodia (KH)". */
+/**
+ * Two-letter codes the browser names that are no country: ISO 3166's user-assigned codes (AA,
+ * QM–QZ, XA–XZ, ZZ; XK, Kosovo, is one by wide use) and the groupings EU, EZ and UN.
+ */
+const notCountries = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+
+/**
+ * Every ISO 3166-1 alpha-2 region the browser can name, as "Cambodia (KH)". Old codes the browser
+ * still names (UK for GB, VD for VN, ZR for CD) are left out: picked by mistake, they would name a
+ * file or a campaign's country that the site never matches.
+ */
 function countryOptions(): { label: string; value: string }[] {
   const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const isCurrent = (code: string) => Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
   const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
   return letters
     .flatMap((a) => letters.map((b) => a + b))
+    .filter((code) => isCurrent(code) && !notCountries.test(code))
     .flatMap((code) => {
       const label = names.of(code);
       return label ? [{ label: `${label} (${code})`, value: code }] : [];
@@ -166,7 +179,7 @@ function listWidget(name: string, s: JsonSchema, options: FieldOptions): Record<
   return { widget: 'list', field: { name: 'item', label: labelFor(name), ...one }, collapsed: false, ...bounds };
 }
 
-function field(name: string, raw: JsonSchema, options: FieldOptions, required = true): CmsField {
+function field(name: string, raw: JsonSchema, options: FieldOptions, required = true, label = labelFor(name)): CmsField {
   const { schema: s, nullable } = unwrapNullable(raw);
   const pattern = s.pattern ? { pattern: [s.pattern, s.patternMessage ?? `must match ${s.pattern}`] } : {};
   const wanted = options.i18n ?? (options.translated ? (s.shared ? 'duplicate' : true) : undefined);
@@ -176,7 +189,7 @@ function field(name: string, raw: JsonSchema, options: FieldOptions, required = 
   const i18n = wanted && containers.has(widget.widget as string) ? true : wanted;
   return {
     name,
-    label: labelFor(name),
+    label,
     ...widget,
     required: required && !nullable && raw.default === undefined,
     ...(s.description && { hint: s.description }),
@@ -186,10 +199,15 @@ function field(name: string, raw: JsonSchema, options: FieldOptions, required = 
   } as CmsField;
 }
 
+/** A text kept in several languages at once (a hotline's name: `{ en, km, … }`) has a box per language, named by it. */
+const languageLabel = (code: string) => (isLocale(code) ? `${localeInfo(code).name} (${code})` : labelFor(code));
+
 /** The fields of an object schema, in the schema's order. */
 export function fieldsOf(s: JsonSchema, options: FieldOptions = {}): CmsField[] {
   const required = new Set(s.required ?? []);
-  return Object.entries(s.properties ?? {}).map(([name, property]) => field(name, property, options, required.has(name)));
+  const names = Object.keys(s.properties ?? {});
+  const label = names.length && names.every((name) => isLocale(name)) ? languageLabel : labelFor;
+  return Object.entries(s.properties ?? {}).map(([name, property]) => field(name, property, options, required.has(name), label(name)));
 }
 
 /** The CMS fields for a zod object schema. */

@@ -4,7 +4,7 @@ import type { CmsCollection, CmsField } from 'decap-cms-core';
 import { z } from 'astro/zod';
 import { cmsConfig } from '../../src/cms/config';
 import { cmsSettings } from '../../src/cms/settings';
-import { jsonSchemaOf, type JsonSchema } from '../../src/cms/fields';
+import { cmsFields, jsonSchemaOf, type JsonSchema } from '../../src/cms/fields';
 import { pageSchema } from '../../src/schemas/page';
 import { materialSchema } from '../../src/schemas/material';
 import { campaignSchema } from '../../src/schemas/campaign';
@@ -76,6 +76,21 @@ describe('the CMS configuration follows the zod schemas', () => {
     const origin = field(campaigns, 'originCountries');
     expect(origin).toMatchObject({ widget: 'select', multiple: true, required: true, min: 1 });
     expect(origin.options).toContainEqual({ label: 'Cambodia (KH)', value: 'KH' });
+    // Old codes and groupings would name a country the site never matches.
+    const codes = (origin.options as { value: string }[]).map((o) => o.value);
+    expect(codes).toEqual(expect.arrayContaining(['VN', 'GB', 'CD', 'XK']));
+    for (const stale of ['VD', 'UK', 'ZR', 'EU', 'UN', 'ZZ', 'XA']) expect(codes, stale).not.toContain(stale);
+  });
+
+  it('names each box of a text kept in several languages by its language', () => {
+    const schema = z.object({ name: z.strictObject({ en: z.string().min(2), ar: z.string().min(2).optional(), km: z.string().min(2).optional() }) });
+    const [name] = cmsFields(schema);
+    expect(name.label).toBe('Name');
+    expect((name as { fields: CmsField[] }).fields.map((f) => [f.label, f.required])).toEqual([
+      ['English (en)', true],
+      ['العربية (ar)', false],
+      ['ខ្មែរ (km)', false],
+    ]);
   });
 
   it('gives dates a date picker that saves YYYY-MM-DD, and hints from the schema descriptions', () => {
