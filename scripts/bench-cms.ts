@@ -14,7 +14,11 @@ const withCms = copySite('bench-cms-with-');
 const withoutCms = copySite('bench-cms-without-');
 rmSync(join(withoutCms, 'src/pages/admin'), { recursive: true });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 const assets = (dir: string) => new Set(readdirSync(join(dir, 'dist/_astro')));
 
 try {
@@ -36,7 +40,7 @@ try {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   console.log(
     `admin page script: ${kb(statSync(largest).size)} (${kb(gzipSync(readFileSync(largest)).length)} gzip); ` +
-      `${own.length - 1} more scripts it loads only on demand (code-editor languages…), ${kb(own.filter((f) => f !== largest).reduce((sum, f) => sum + statSync(f).size, 0))} in all`,
+      `${own.length - 1} more scripts it loads only on demand, ${kb(own.filter((f) => f !== largest).reduce((sum, f) => sum + statSync(f).size, 0))} in all`,
   );
 } finally {
   rmSync(withCms, { recursive: true, force: true });

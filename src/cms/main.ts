@@ -1,4 +1,4 @@
-import CMS from 'decap-cms-app';
+import CMS from './decap';
 import siteStylesheet from '../styles/global.css?url';
 import './admin.css';
 import { cmsConfig, formatName, localized, translationWidget } from './config';

@@ -1,8 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CmsCollection, CmsField } from 'decap-cms-core';
 import { z } from 'astro/zod';
-import { cmsConfig } from '../../src/cms/config';
+import { cmsConfig, translationWidget } from '../../src/cms/config';
 import { cmsSettings } from '../../src/cms/settings';
 import { cmsFields, jsonSchemaOf, type JsonSchema } from '../../src/cms/fields';
 import { pageSchema } from '../../src/schemas/page';
@@ -34,7 +34,24 @@ function expectAgreement(schema: JsonSchema, fields: CmsField[], where: string) 
   }
 }
 
+/** Every widget a list of fields uses, nested ones included. */
+const widgetsOf = (fields: CmsField[]): string[] =>
+  fields.flatMap((f) => {
+    const { widget, fields: inner, field: one } = f as CmsField & { fields?: CmsField[]; field?: CmsField };
+    return [widget ?? 'string', ...widgetsOf(inner ?? []), ...widgetsOf(one ? [one] : [])];
+  });
+
 describe('the CMS configuration follows the zod schemas', () => {
+  it('uses only the widgets the admin page registers (src/cms/decap.ts, and our translation widget)', () => {
+    const registered = [...readFileSync('src/cms/decap.ts', 'utf8').matchAll(/from 'decap-cms-widget-(\w+)'/g)].map((m) => m[1]);
+    // Decap draws no box for a hidden field: it needs no widget.
+    const available = new Set([...registered, translationWidget, 'hidden']);
+    const used = local.collections.flatMap((c) => widgetsOf([...(c.fields ?? []), ...(c.files ?? []).flatMap((f) => f.fields)]));
+    expect(used.filter((w) => !available.has(w))).toEqual([]);
+    expect(used).toContain('markdown');
+  });
+
+
   it.each([
     ['pages', pageSchema],
     ['materials', materialSchema],
