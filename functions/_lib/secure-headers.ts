@@ -28,8 +28,16 @@ export function secured<Context>(handler: Handler<Context>): Handler<Context> {
       console.error(`${new URL(request.url).pathname} failed: ${(error as Error).message}`);
       response = new Response('Temporarily unavailable, please retry', { status: 503 });
     }
-    const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(functionHeaders)) if (!headers.has(name)) headers.set(name, value);
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    const missing = Object.entries(functionHeaders).filter(([name]) => !response.headers.has(name));
+    try {
+      // In place, so that a text body stays text for the server (a copied Response's body is a stream).
+      for (const [name, value] of missing) response.headers.set(name, value);
+      return response;
+    } catch {
+      // Some responses' headers are immutable (Response.redirect): copy it then.
+      const headers = new Headers(response.headers);
+      for (const [name, value] of missing) headers.set(name, value);
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    }
   };
 }

@@ -42,6 +42,14 @@ describe('the functions, called as Netlify calls them', () => {
     log.mockRestore();
   });
 
+  it('add them to a response whose headers cannot be changed, such as a redirect', async () => {
+    const moved = secured(async () => Response.redirect('https://tips.example.org/en/', 302));
+    const response = await moved(new Request('https://tips.example.org/api/somewhere'));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe('https://tips.example.org/en/');
+    expectSecurityHeaders(response, 'redirect');
+  });
+
   it('keep a header the function sets itself', async () => {
     const page = secured(async () => new Response('<p>hi</p>', { headers: { 'Content-Security-Policy': "default-src 'none'; script-src 'sha256-x'" } }));
     expect((await page(new Request('https://tips.example.org/api/auth/callback'))).headers.get('Content-Security-Policy')).toBe("default-src 'none'; script-src 'sha256-x'");

@@ -29,8 +29,11 @@ async function textUpTo(request: Request, maxBytes: number): Promise<string | un
  */
 export async function readForm(request: Request, maxBytes: number): Promise<FormParams | Response> {
   if (request.method !== 'POST') return new Response('Method not allowed: use POST', { status: 405, headers: { Allow: 'POST' } });
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge(maxBytes);
-  const body = await textUpTo(request, maxBytes);
+  const declared = request.headers.get('content-length');
+  if (Number(declared ?? 0) > maxBytes) return tooLarge(maxBytes);
+  // With a Content-Length the HTTP server reads exactly that many bytes, which is within the limit;
+  // without one (chunked), the body is counted as it is read.
+  const body = declared === null ? await textUpTo(request, maxBytes) : await request.text();
   if (body === undefined) return tooLarge(maxBytes);
   return Object.fromEntries(new URLSearchParams(body));
 }
