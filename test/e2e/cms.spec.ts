@@ -76,6 +76,22 @@ test('an Arabic page previews right to left, in the site’s style', async ({ pa
   expect(await heading.evaluate((h) => getComputedStyle(h).direction)).toBe('rtl');
 });
 
+test('a Khmer page previews with the site’s spacing for Khmer script', async ({ page }) => {
+  await logIn(page);
+  await page.goto('/admin/#/collections/pages/entries/get-help');
+  await page.getByRole('button', { name: 'Writing in EN' }).first().click();
+  await page.getByRole('menuitem', { name: 'KM' }).click();
+  await page.getByRole('button', { name: 'Toggle preview' }).click();
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.locator('html')).toHaveAttribute('lang', 'km');
+  await expect(preview.locator('html')).toHaveAttribute('dir', 'ltr');
+  // Khmer's stacked vowels and subscripts need the taller lines the site gives them (global.css).
+  const paragraph = preview.locator('article p').first();
+  await expect(paragraph).toHaveText(/[\u1780-\u17FF]/);
+  const { lineHeight, fontSize } = await paragraph.evaluate((p) => getComputedStyle(p));
+  expect(parseFloat(lineHeight) / parseFloat(fontSize)).toBeCloseTo(1.9, 1);
+});
+
 test('a new material written in English and French is saved as two files the build accepts', async ({ page, site }) => {
   test.setTimeout(240_000);
   await logIn(page);
