@@ -6,6 +6,7 @@ import hostFiles from './src/integrations/host-files.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import cmsDev from './src/integrations/cms-dev.ts';
 import posters from './src/integrations/posters.ts';
+import voiceRecordings from './src/integrations/voice-recordings.ts';
 
 export default defineConfig({
   // The public origin; only used for absolute URLs (hreflang alternates). Set SITE_URL in production.
@@ -24,5 +25,5 @@ export default defineConfig({
   // Never inline a bundled script: the CSP allows inline scripts only by hash (the quick exit).
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
-  integrations: [mdx(), hostFiles(), posters(), searchIndex(), cmsDev()],
+  integrations: [mdx(), hostFiles(), posters(), searchIndex(), cmsDev(), voiceRecordings()],
 });

@@ -64,6 +64,10 @@ export const tiplineEnvSchema = z.object({
   WEB_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Tries to open a web report with a receipt one client address may make per hour. */
   WEB_RECEIPT_TRIES_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Seconds the voice line rings the on-call responders before offering the caller a message. */
+  VOICE_DIAL_SECONDS: z.coerce.number().int().min(5).max(120).default(25),
+  /** Longest voice message, in seconds. */
+  VOICE_MESSAGE_SECONDS: z.coerce.number().int().min(10).max(600).default(180),
 });
 
 export type TiplineEnv = z.output<typeof tiplineEnvSchema>;
@@ -103,6 +107,7 @@ export interface TiplineConfig {
   responderDirectory: string;
   /** The web report's limits per client address and hour. */
   web: { reportsPerHour: number; receiptTriesPerHour: number };
+  voice: { dialSeconds: number; messageSeconds: number };
 }
 
 const requiredInProduction = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'TIP_ENCRYPTION_KEY', 'PSEUDONYM_KEY', 'RESPONDER_DIRECTORY'] as const;
@@ -202,5 +207,6 @@ export function loadTiplineConfig(env: NodeJS.ProcessEnv = process.env, port = 4
         : { transport: 'log' },
     responderDirectory: e.RESPONDER_DIRECTORY ?? EXAMPLE_RESPONDER_DIRECTORY,
     web: { reportsPerHour: e.WEB_REPORTS_PER_HOUR, receiptTriesPerHour: e.WEB_RECEIPT_TRIES_PER_HOUR },
+    voice: { dialSeconds: e.VOICE_DIAL_SECONDS, messageSeconds: e.VOICE_MESSAGE_SECONDS },
   };
 }

@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { countryHotlinesSchema, type CountryHotlines } from '../../src/schemas/hotline.ts';
 import { tiplineTextSchema, type TiplineText } from '../../src/schemas/tipline.ts';
-import { isLocale, type Locale } from '../../src/i18n/locales.ts';
+import { voiceTextSchema, type VoiceText } from '../../src/schemas/voice.ts';
+import { isLocale, localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import type { UiKey } from '../../src/schemas/ui.ts';
 import { formatContentError } from '../../src/utils/content-errors.ts';
 
@@ -53,6 +54,23 @@ export function loadTiplineTexts(): TextsByLocale {
     texts.set(locale, readValid(`tipline/${f}`, JSON.parse, tiplineTextSchema));
   }
   if (!texts.has('en')) throw new Error('content/tipline/en.json is missing: English is every other language\'s fallback');
+  return texts;
+}
+
+/**
+ * What the voice line says, in every language: content/voice/<locale>.json. Every language of the
+ * site must have its script (the language menu offers them all); English carries the line's own
+ * English-only texts.
+ */
+export function loadVoiceTexts(): Map<Locale, VoiceText> {
+  const texts = new Map<Locale, VoiceText>();
+  for (const locale of localeCodes) {
+    const text = readValid(`voice/${locale}.json`, JSON.parse, voiceTextSchema);
+    if (locale === 'en' && (!text.menuFallback || !text.noVoice || !text.screen)) {
+      throw new Error('content/voice/en.json: menuFallback, noVoice and screen are required in English');
+    }
+    texts.set(locale, text);
+  }
   return texts;
 }
 

@@ -123,3 +123,11 @@ export function providerIdHash(id: string, key: Buffer): string {
 export function receiptPseudonym(lookup: string, key: Buffer): string {
   return createHmac('sha256', keyObject(key)).update(`web:${lookup}`).digest('hex');
 }
+
+/**
+ * The pseudonym of a caller who withheld their number, from the call's id: their message is a
+ * conversation of its own, which nothing else joins.
+ */
+export function withheldCallerPseudonym(callSid: string, key: Buffer): string {
+  return createHmac('sha256', keyObject(key)).update(`withheld:${callSid}`).digest('hex');
+}

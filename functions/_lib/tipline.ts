@@ -56,6 +56,7 @@ export async function startTipline(env: NodeJS.ProcessEnv = process.env, options
     ...keys,
     autoReply: config.autoReply,
     lineCountry: config.lineCountry,
+    publicBaseUrl: config.publicBaseUrl,
   };
   const context: IntakeContext = { ...settings, db };
   const sms = config.sms;

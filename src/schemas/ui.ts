@@ -212,6 +212,7 @@ const staticKeys = [
   'promise.webAnswers',
   'promise.carriers',
   'promise.delete',
+  'promise.voice',
 ] as const;
 
 /** The label of every audience, topic, kind and material format (src/schemas/taxonomy.ts, material.ts). */

@@ -14,13 +14,16 @@ interface Held extends SentSms {
 /**
  * A stand-in for Twilio's REST API on loopback, so the real `twilio` client is used end to end.
  * Like Twilio, it keeps every message it holds (those it sent, and incoming ones a test says it
- * received) until they are deleted: it lists them by number and deletes them one by one. It can be
- * told to fail the next requests (an outage).
+ * received) until they are deleted: it lists them by number and deletes them one by one. It holds
+ * the calls and recordings a test says were made too, serves a recording's audio, and deletes
+ * them. It can be told to fail the next requests (an outage).
  */
 export async function startFakeTwilio() {
   const sent: SentSms[] = [];
   const held = new Map<string, Held>();
   const deleted: string[] = [];
+  /** Calls and recordings held, by sid. */
+  const records = new Set<string>();
   let failNext = 0;
   let requests = 0;
   let sids = 0;
@@ -36,6 +39,16 @@ export async function startFakeTwilio() {
       const url = new URL(request.url ?? '/', 'http://fake');
       const messages = /^\/2010-04-01\/Accounts\/AC\w+\/Messages\.json$/.test(url.pathname);
       const one = /^\/2010-04-01\/Accounts\/AC\w+\/Messages\/(\w+)\.json$/.exec(url.pathname);
+      const record = /^\/2010-04-01\/Accounts\/AC\w+\/(?:Calls|Recordings)\/(\w+)\.(json|mp3)$/.exec(url.pathname);
+      if (record) {
+        const [, sid, format] = record;
+        if (!records.has(sid)) return json(response, 404, notFound);
+        if (request.method === 'GET' && format === 'mp3') return response.writeHead(200, { 'Content-Type': 'audio/mpeg' }).end(`ID3 audio of ${sid}`);
+        if (request.method !== 'DELETE') return json(response, 405, { code: 20004, message: 'Method not allowed', status: 405 });
+        records.delete(sid);
+        deleted.push(sid);
+        return response.writeHead(204).end();
+      }
       if (!messages && !one) return json(response, 404, notFound);
       if (failNext > 0) {
         failNext -= 1;
@@ -77,6 +90,12 @@ export async function startFakeTwilio() {
     received(params: Record<string, string>) {
       held.set(params.MessageSid, { sid: params.MessageSid, to: params.To, from: params.From, body: params.Body });
     },
+    /** Says a call was made, or a recording left, as Twilio would then hold its record. */
+    holdRecord(sid: string) {
+      records.add(sid);
+    },
+    /** Whether it still holds a call's or a recording's record. */
+    holdsRecord: (sid: string) => records.has(sid),
     /** The messages it still holds to or from a number. */
     holding(number: string) {
       return [...held.values()].filter((m) => m.to === number || m.from === number);

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioSignature } from '../../functions/_lib/channels/twilio-signature';
-import { AUTH_TOKEN, emptyDatabase, replyIn, sms } from './tipline-support';
+import { ACCOUNT_SID, AUTH_TOKEN, emptyDatabase, replyIn, sms } from './tipline-support';
 
 /**
  * The production shape: the built site and the functions as Netlify bundles them (esbuild, through
@@ -94,6 +94,7 @@ describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them',
     expect(shapes).toEqual({
       'auth-callback': '/api/auth/callback', auth: '/api/auth', health: '/api/health', scheduled: '* * * * *', sms: '/api/sms',
       tips: '/api/tips,/api/tips/open,/api/tips/add,/api/tips/delete',
+      voice: '/api/voice,/api/voice/language,/api/voice/screen,/api/voice/accept,/api/voice/dialed,/api/voice/choice,/api/voice/recorded,/api/voice/recording',
     });
   });
 
@@ -119,6 +120,21 @@ describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them',
     const forged = await fetch(`${origin}/api/sms`, { method: 'POST', body: new URLSearchParams(params) });
     expect(forged.status).toBe(403);
     expectSecurityHeaders(forged, '/api/sms refused');
+  });
+
+  it('answers a signed call with its menu, each language in its own words, and refuses an unsigned one', async () => {
+    const params = { CallSid: `CA${'1'.repeat(32)}`, AccountSid: ACCOUNT_SID, From: '+85512345678', To: '+85523900100', FromCountry: 'KH' };
+    const call = await fetch(`${origin}/api/voice`, {
+      method: 'POST', body: new URLSearchParams(params), headers: { 'X-Twilio-Signature': twilioSignature(AUTH_TOKEN, `${origin}/api/voice`, params) },
+    });
+    const twiml = await call.text();
+    expect(call.status, twiml).toBe(200);
+    expectSecurityHeaders(call, '/api/voice');
+    expect(twiml).toContain(`<Gather numDigits="1" timeout="5" action="${origin}/api/voice/language"`);
+    expect(twiml).toContain('Pour le français, tapez 2.');
+    const forged = await fetch(`${origin}/api/voice`, { method: 'POST', body: new URLSearchParams(params) });
+    expect(forged.status).toBe(403);
+    expectSecurityHeaders(forged, '/api/voice refused');
   });
 
   it('takes a web report and answers with its receipt page, in the reader\'s language', async () => {

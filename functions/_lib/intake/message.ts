@@ -29,8 +29,18 @@ export interface InboundMessage {
   media?: number;
   /** The language the reporter chose in the channel itself (the web page's language). */
   locale?: Locale;
-  /** The reporter said someone is in danger now (the web form): urgent, whatever the words. */
+  /** The reporter said someone is in danger now (the web form, a voice message): urgent, whatever the words. */
   urgent?: boolean;
+}
+
+/**
+ * The number the line could text the sender at: none for a web reporter, none for a caller who
+ * withheld theirs (the voice line then names them by the call's id).
+ */
+export function replyNumberOf(message: Pick<InboundMessage, 'channel' | 'from'>): string | undefined {
+  if (message.channel === 'web') return undefined;
+  if (message.channel === 'voice' && !/^\+[0-9]{6,15}$/.test(message.from)) return undefined;
+  return message.from;
 }
 
 /** What the intake works with: the store, the line's texts and numbers, keys and the responder directory. */
@@ -48,6 +58,8 @@ export interface IntakeContext {
   limits: Limits;
   /** How long after taking an SMS in it is erased at Twilio. */
   eraseDelayMs: number;
+  /** The line's public origin, for links it sends responders (a voice message to hear). */
+  publicBaseUrl: string;
 }
 
 /** The intake's settings and content: its context without the store, which a caller opens. */

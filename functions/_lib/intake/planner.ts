@@ -9,7 +9,7 @@ import type { OutgoingSms } from '../store/outbox-rows.ts';
 import { messageBodyAt, reporterNumberAt } from '../store/sealed.ts';
 import { commandIn } from './keywords.ts';
 import { replyLanguage } from './language.ts';
-import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
+import { replyNumberOf, type InboundMessage, type IntakeContext, type IntakeResult } from './message.ts';
 import { fillReply } from './replies.ts';
 import type { TiplineText } from '../../../src/schemas/tipline.ts';
 import { newTipRef } from './tip-ref.ts';
@@ -112,6 +112,7 @@ export function planReporterMessages(
     states.set(pseudonym, state);
     const { conversation } = state;
     const wasOptedOut = conversation?.optedOut ?? false;
+    const replyNumber = replyNumberOf(inbound);
     const country = inbound.country ?? ctx.lineCountry;
     const hotlines = country ? ctx.hotlines.get(country) : undefined;
     // Keywords are for text messages: a web report is never a command, whatever its words.
@@ -166,7 +167,7 @@ export function planReporterMessages(
       created.set(state.conversation.id, {
         ...state.conversation,
         reporterPseudonym: pseudonym,
-        reporterNumberSealed: inbound.channel === 'web' ? null : seal(inbound.from, ctx.sealing, reporterNumberAt(state.conversation.id)),
+        reporterNumberSealed: replyNumber ? seal(replyNumber, ctx.sealing, reporterNumberAt(state.conversation.id)) : null,
         country: country ?? null,
       });
     }

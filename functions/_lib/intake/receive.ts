@@ -1,7 +1,7 @@
-import { providerIdHash, pseudonymFor, receiptPseudonym } from '../crypto.ts';
+import { providerIdHash, pseudonymFor, receiptPseudonym, withheldCallerPseudonym } from '../crypto.ts';
 import { firstDeliveries, loadReporters, saveWrites } from '../store/inbound-batch.ts';
 import type { Erasure, LeasedSms } from '../store/outbox-rows.ts';
-import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
+import { replyNumberOf, type InboundMessage, type IntakeContext, type IntakeResult } from './message.ts';
 import { planReporterMessages, type ReporterMessage } from './planner.ts';
 
 export interface BatchOutcome {
@@ -19,6 +19,16 @@ export interface BatchOutcome {
  * failed batch again, one by one). With `leaseQueued`, what it queues for responders comes back
  * leased, for the caller to send.
  */
+/**
+ * Who a reporter is to the store: the pseudonym of their number; a web reporter's, of their
+ * receipt's lookup id; a caller who withheld their number's, of the call.
+ */
+export function reporterPseudonym(message: Pick<InboundMessage, 'channel' | 'from'>, key: Buffer): string {
+  if (message.channel === 'web') return receiptPseudonym(message.from, key);
+  const number = replyNumberOf(message);
+  return number ? pseudonymFor(number, key) : withheldCallerPseudonym(message.from, key);
+}
+
 export async function receiveBatch(
   ctx: IntakeContext,
   batch: InboundMessage[],
@@ -32,9 +42,7 @@ export async function receiveBatch(
     for (const index of await firstDeliveries(tx, idHashes)) {
       const message = batch[index];
       if (message.channel === 'sms') erasures.push({ purpose: 'erase-message', target: message.id });
-      // A web reporter is known by their receipt's lookup id, anyone else by their number.
-      const pseudonym = message.channel === 'web' ? receiptPseudonym(message.from, ctx.pseudonymKey) : pseudonymFor(message.from, ctx.pseudonymKey);
-      reporters.push({ index, message, pseudonym, idHash: idHashes[index] });
+      reporters.push({ index, message, pseudonym: reporterPseudonym(message, ctx.pseudonymKey), idHash: idHashes[index] });
     }
     if (!reporters.length) return { results, leased: [] };
     const { reporters: known, sentThisHour } = await loadReporters(tx, reporters.map((r) => r.pseudonym));

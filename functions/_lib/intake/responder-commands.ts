@@ -8,11 +8,13 @@ import { firstDeliveries, queueErasures } from '../store/inbound-batch.ts';
 import { messageBodyAt } from '../store/sealed.ts';
 import { openSession, readAccess, recordWrongPin, type ResponderAccess } from '../store/responder-access.ts';
 import type { InboundMessage, IntakeContext, IntakeResult } from './message.ts';
+import { listenAnswer } from './recording-links.ts';
 
 /** What a responder's text asks for, once read. */
 type Command =
   | { kind: 'ack'; ref: string; pin: string | undefined }
   | { kind: 'relay'; ref: string; pin: string | undefined; text: string }
+  | { kind: 'listen'; ref: string; pin: string | undefined }
   | { kind: 'pin'; pin: string };
 
 const PIN = /^\d{4,8}$/;
@@ -25,6 +27,8 @@ const PIN = /^\d{4,8}$/;
 function parse(body: string, inSession: boolean): Command | undefined {
   const ack = /^\s*ack\s+([a-z0-9]{4,8})(?:\s+(\S+))?\s*$/i.exec(body);
   if (ack) return { kind: 'ack', ref: ack[1].toUpperCase(), pin: ack[2] };
+  const listen = /^\s*listen\s+([a-z0-9]{4,8})(?:\s+(\S+))?\s*$/i.exec(body);
+  if (listen) return { kind: 'listen', ref: listen[1].toUpperCase(), pin: listen[2] };
   const pin = /^\s*pin\s+(\S+)\s*$/i.exec(body);
   if (pin) return { kind: 'pin', pin: pin[1] };
   const relay = /^\s*#([a-z0-9]{4,8})\s+([\s\S]+)$/i.exec(body);
@@ -34,7 +38,17 @@ function parse(body: string, inSession: boolean): Command | undefined {
   return { kind: 'relay', ref: relay[1].toUpperCase(), pin: undefined, text: relay[2].trim() };
 }
 
-const USAGE = 'Reply ACK <ref> <PIN> to take a tip, or #<ref> <PIN> <message> to answer its reporter (the PIN once a session).';
+/** A command as it is written with the PIN, for a responder who left the PIN out. */
+function withPin(command: Command): string {
+  switch (command.kind) {
+    case 'ack': return `ACK ${command.ref} <PIN>`;
+    case 'relay': return `#${command.ref} <PIN> <message>`;
+    case 'listen': return `LISTEN ${command.ref} <PIN>`;
+    case 'pin': return 'PIN <PIN>';
+  }
+}
+
+const USAGE = 'Reply ACK <ref> <PIN> to take a tip, #<ref> <PIN> <message> to answer its reporter, or LISTEN <ref> <PIN> to hear its voice message (the PIN once a session).';
 
 /**
  * A text from a number in the responder directory. A spoofed caller ID is not enough to act: ACK
@@ -67,9 +81,10 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
     if (refusal) return answer(refusal);
     if (!command) return answer(USAGE);
 
-    const needsPin = command.kind !== 'relay' || !inSession;
+    // ACK and PIN always need the PIN; an answer and LISTEN only once a session.
+    const needsPin = command.kind === 'ack' || command.kind === 'pin' || !inSession;
     if (needsPin) {
-      if (pinGiven === undefined) return answer(`Give your PIN: ${command.kind === 'ack' ? `ACK ${command.ref} <PIN>` : command.kind === 'relay' ? `#${command.ref} <PIN> <message>` : 'PIN <PIN>'}.`);
+      if (pinGiven === undefined) return answer(`Give your PIN: ${withPin(command)}.`);
       if (!pinRight) {
         const { failed, locked } = await recordWrongPin(tx, responder.key, ctx.limits.pinAttempts);
         if (locked) {
@@ -85,13 +100,15 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
     if (command.kind === 'pin') return answer(`PIN accepted. For the next ${Math.round(ctx.limits.sessionMs / 60_000)} minutes, answer with #<ref> <message>.`);
 
     const tip = await tx.selectFrom('tips').innerJoin('conversations', 'conversations.id', 'tips.conversation_id')
-      .select(['tips.id', 'tips.urgency', 'tips.claimed_by', 'tips.route_index', 'conversations.id as conversation_id', 'conversations.opted_out', 'conversations.reporter_number_sealed'])
+      .select(['tips.id', 'tips.urgency', 'tips.claimed_by', 'tips.route_index', 'conversations.id as conversation_id', 'conversations.opted_out', 'conversations.reporter_number_sealed', 'tips.channel'])
       .where('tips.ref', '=', command.ref).executeTakeFirst();
     const ref = command.ref;
     if (!tip) return answer(`No open tip ${ref}. It may have been deleted by the reporter or by the retention rule.`);
     if (!routeAt(ctx.directory, tip.route_index).notify.some((group) => responder.groups.includes(group))) {
       return answer(`Tip ${ref} is not routed to your groups: nothing was done.`);
     }
+    // Hearing a voice message takes nothing: the tip stays open to whoever takes it.
+    if (command.kind === 'listen') return answer(await listenAnswer(tx, ctx, ref));
 
     // Two responders who take a tip at the same moment cannot both have it: the update claims it
     // only if nobody has, and PostgreSQL lets one of two such updates through.
@@ -110,6 +127,7 @@ export async function receiveResponderMessage(ctx: IntakeContext, responder: Res
     // A web reporter has no number: the answer waits in their report until they come back with
     // their receipt, so it reaches no phone, whatever the line's settings.
     const web = tip.reporter_number_sealed === null;
+    if (web && tip.channel === 'voice') return answer(`Not sent: the caller of ${ref} withheld their number, so the line cannot reach them.`);
     if (!web) {
       if (!ctx.autoReply) return answer('Not sent: this line sends reporters nothing (AUTO_REPLY=off), as a text could put them at risk.');
       if (tip.opted_out) return answer(`Not sent: the reporter of ${ref} has stopped messages (STOP).`);

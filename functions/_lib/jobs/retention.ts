@@ -31,7 +31,7 @@ export async function purgeExpired(ctx: RetentionContext, now = new Date()): Pro
         // A web reporter has no number, and nothing at Twilio.
         ...rows.filter((r) => r.reporter_number_sealed !== null)
           .map((r) => ({ purpose: 'erase-conversation' as const, target: unseal(r.reporter_number_sealed!, ctx.sealing, reporterNumberAt(r.id)) })),
-        ...(await sentAbout(tx, ids)),
+        ...(await sentAbout(tx, ctx.sealing, ids)),
       ];
       await queueErasures(tx, ctx.sealing, erasures, 0);
       await tx.deleteFrom('conversations').where('id', 'in', ids).execute();

@@ -160,6 +160,16 @@ export interface QueuedSms extends LeasedSms {
  * its latest message; an erasure's target unsealed. A message whose responder has left the
  * directory is dropped.
  */
+/** What an erasure row asks Twilio to erase. */
+function erasureOf(purpose: QueuedSms['purpose'], target: string): Erasure {
+  switch (purpose) {
+    case 'erase-message': return { message: target };
+    case 'erase-conversation': return { conversationWith: target };
+    case 'erase-call': return { call: target };
+    default: return { recording: target };
+  }
+}
+
 export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<(QueuedSms | LeasedErasure)[]> {
   if (!ids.length) return [];
   const { rows } = await sql<{
@@ -185,9 +195,8 @@ export async function readQueued(ctx: OutboxContext, ids: string[]): Promise<(Qu
   const queued: (QueuedSms | LeasedErasure)[] = [];
   const gone: string[] = [];
   for (const row of rows) {
-    if (row.purpose === 'erase-message' || row.purpose === 'erase-conversation') {
-      const target = body(row.id, row.body_sealed!);
-      queued.push({ id: row.id, attempts: row.attempts, erase: row.purpose === 'erase-message' ? { message: target } : { conversationWith: target } });
+    if (row.purpose.startsWith('erase-')) {
+      queued.push({ id: row.id, attempts: row.attempts, erase: erasureOf(row.purpose, body(row.id, row.body_sealed!)) });
       continue;
     }
     const responder = row.responder_key ? ctx.responders.byKey.get(row.responder_key) : undefined;

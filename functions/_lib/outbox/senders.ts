@@ -1,7 +1,10 @@
 import twilio from 'twilio';
 
-/** What to erase at Twilio: one message record (with its media), or every message to and from a number. */
-export type Erasure = { message: string } | { conversationWith: string };
+/**
+ * What to erase at Twilio: one message record (with its media), every message to and from a
+ * number, one call's record, or one recording's audio.
+ */
+export type Erasure = { message: string } | { conversationWith: string } | { call: string } | { recording: string };
 
 export interface Sender {
   /** Sends one SMS; throws when the provider does not take it. */
@@ -22,13 +25,15 @@ const NOT_FOUND = 20404;
 export function twilioSender(options: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string }): Sender {
   const client = twilio(options.accountSid, options.authToken, { autoRetry: false });
   if (options.apiBaseUrl) client.api.baseUrl = options.apiBaseUrl;
-  async function remove(sid: string): Promise<void> {
+  /** Deletes a record; one that is not there (deleted already) counts as deleted. */
+  async function gone(remove: () => Promise<boolean>): Promise<void> {
     try {
-      await client.messages(sid).remove();
+      await remove();
     } catch (error) {
       if ((error as { code?: number }).code !== NOT_FOUND) throw error;
     }
   }
+  const remove = (sid: string) => gone(() => client.messages(sid).remove());
   return {
     async send({ to, body }) {
       const message = await client.messages.create({ to, from: options.from, body });
@@ -36,6 +41,8 @@ export function twilioSender(options: { accountSid: string; authToken: string; f
     },
     async erase(what) {
       if ('message' in what) return remove(what.message);
+      if ('call' in what) return gone(() => client.calls(what.call).remove());
+      if ('recording' in what) return gone(() => client.recordings(what.recording).remove());
       const records = [...(await client.messages.list({ to: what.conversationWith })), ...(await client.messages.list({ from: what.conversationWith }))];
       for (const record of records) await remove(record.sid);
     },

@@ -3,7 +3,8 @@
  * writes: the store knows the rows, not the rules.
  */
 import { sql, type Selectable, type Transaction } from 'kysely';
-import type { Keyring } from '../crypto.ts';
+import { unseal, type Keyring } from '../crypto.ts';
+import { recordingSidAt } from './sealed.ts';
 import type { Channel, Database } from './schema.ts';
 import { erasureRow, LEASE, outboxRow, type Erasure, type LeasedSms, type OutgoingSms } from './outbox-rows.ts';
 
@@ -71,14 +72,19 @@ export async function firstDeliveries(tx: Tx, idHashes: string[]): Promise<numbe
 
 /**
  * What a conversation left at Twilio besides the messages to and from the reporter: the SMS sent to
- * responders about it (notifications carry the reporter's words). Queued for erasure with it.
+ * responders about it (notifications carry the reporter's words), and its voice messages' audio.
+ * Queued for erasure with it.
  */
-export async function sentAbout(tx: Tx, conversationIds: string[]): Promise<Erasure[]> {
+export async function sentAbout(tx: Tx, sealing: Keyring, conversationIds: string[]): Promise<Erasure[]> {
   if (!conversationIds.length) return [];
   const sent = await tx.selectFrom('outbox').leftJoin('tips', 'tips.id', 'outbox.tip_id').select('outbox.provider_sid')
     .where((eb) => eb.or([eb('outbox.conversation_id', 'in', conversationIds), eb('tips.conversation_id', 'in', conversationIds)]))
     .where('outbox.provider_sid', 'is not', null).where('outbox.transport', '=', 'twilio').execute();
-  return sent.map((row) => ({ purpose: 'erase-message', target: row.provider_sid! }));
+  const recordings = await tx.selectFrom('recordings').select(['id', 'sid_sealed']).where('conversation_id', 'in', conversationIds).execute();
+  return [
+    ...sent.map((row) => ({ purpose: 'erase-message' as const, target: row.provider_sid! })),
+    ...recordings.map((row) => ({ purpose: 'erase-recording' as const, target: unseal(row.sid_sealed, sealing, recordingSidAt(row.id)) })),
+  ];
 }
 
 /** Queues erasures at Twilio, due after `delayMs` (Twilio refuses to erase a message it is still processing). */
@@ -143,7 +149,7 @@ export async function saveWrites(
 ): Promise<LeasedSms[]> {
   const erasures = [...writes.erasures];
   if (writes.deletedConversations.length) {
-    erasures.push(...(await sentAbout(tx, writes.deletedConversations)));
+    erasures.push(...(await sentAbout(tx, sealing, writes.deletedConversations)));
     await tx.deleteFrom('conversations').where('id', 'in', writes.deletedConversations).execute();
   }
   const { newConversations: conversations, changedConversations: changed, newTips: tips, messages } = writes;

@@ -13,6 +13,7 @@ import { replayGuard } from './migrations/006_replay_guard.ts';
 import * as responders from './migrations/007_responders.ts';
 import { boundSealing } from './migrations/008_bound_sealing.ts';
 import * as webReports from './migrations/010_web_reports.ts';
+import * as voiceRecordings from './migrations/011_voice_recordings.ts';
 
 /** Every migration, in order. Add a file in migrations/ and list it here; never edit a shipped one. */
 function migrationsWith(keys: StoreKeys): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrationsWith(keys: StoreKeys): Record<string, Migration> {
     '007_responders': responders,
     '008_bound_sealing': boundSealing(keys),
     '010_web_reports': webReports,
+    '011_voice_recordings': voiceRecordings,
   };
 }
 

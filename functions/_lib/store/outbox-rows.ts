@@ -47,10 +47,11 @@ export function outboxRow(message: OutgoingSms, sealing: Keyring) {
 
 /**
  * A record to erase at Twilio, queued like an SMS and tried again like one until Twilio confirms:
- * one message (its id), or every message to and from a reporter's number (a conversation erased).
+ * one message (its id), every message to and from a reporter's number (a conversation erased),
+ * one call's record (its id), or one voice message's audio (its RecordingSid).
  */
 export interface Erasure {
-  purpose: Extract<Purpose, 'erase-message' | 'erase-conversation'>;
+  purpose: Extract<Purpose, 'erase-message' | 'erase-conversation' | 'erase-call' | 'erase-recording'>;
   target: string;
 }
 

@@ -54,7 +54,7 @@ export interface Database {
   outbox: {
     id: Generated<string>;
     tip_id: string | null;
-    purpose: 'notify' | 'update' | 'escalate' | 'alert' | 'to-reporter' | 'to-responder' | 'erase-message' | 'erase-conversation';
+    purpose: 'notify' | 'update' | 'escalate' | 'alert' | 'to-reporter' | 'to-responder' | 'erase-message' | 'erase-conversation' | 'erase-call' | 'erase-recording';
     /** The recipient, by reference: a responder's key, or a reporter's conversation. */
     responder_key: string | null;
     conversation_id: string | null;
@@ -109,6 +109,16 @@ export interface Database {
     /** Wrong secrets in a row, and when the next try may be made after them. */
     failures: Generated<number>;
     retry_after: Date | null;
+    created_at: Generated<Date>;
+  };
+  /** Voice messages: the audio stays at Twilio until its conversation is erased (migrations/011). */
+  recordings: {
+    id: Generated<string>;
+    conversation_id: string;
+    /** A keyed hash of Twilio's RecordingSid: a retried webhook stores it once. */
+    sid_hash: string;
+    sid_sealed: string;
+    seconds: number;
     created_at: Generated<Date>;
   };
   /** Requests per client address in the current window, by a keyed hash that changes daily. */

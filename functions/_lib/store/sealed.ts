@@ -9,11 +9,13 @@ const sealedColumns = [
   { table: 'conversations', column: 'reporter_number_sealed' },
   { table: 'messages', column: 'body_sealed' },
   { table: 'outbox', column: 'body_sealed' },
+  { table: 'recordings', column: 'sid_sealed' },
 ] as const;
 
 export const reporterNumberAt = (conversationId: string): Place => ({ table: 'conversations', column: 'reporter_number_sealed', id: conversationId });
 export const messageBodyAt = (messageId: string): Place => ({ table: 'messages', column: 'body_sealed', id: messageId });
 export const outboxBodyAt = (outboxId: string): Place => ({ table: 'outbox', column: 'body_sealed', id: outboxId });
+export const recordingSidAt = (recordingId: string): Place => ({ table: 'recordings', column: 'sid_sealed', id: recordingId });
 
 /** A stored value, opened with whichever configured key it was sealed with, and sealed anew with the current key, bound to its place. */
 function resealed(value: string, keys: Keyring, place: Place): string {
@@ -31,6 +33,9 @@ export async function resealAll(db: Kysely<any>, keys: Keyring, batchSize = 500)
   const current = `v2.${keys.current.id}.%`;
   let count = 0;
   for (const { table, column } of sealedColumns) {
+    // A table a later migration makes is not there yet when an earlier one re-seals (008 before 011).
+    const { rows: [{ exists }] } = await sql<{ exists: boolean }>`select to_regclass(${table}) is not null as exists`.execute(db);
+    if (!exists) continue;
     for (;;) {
       // In a migration the whole run is already one transaction.
       const inTransaction = <T>(work: (tx: Kysely<any>) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));

@@ -71,7 +71,7 @@ export async function threadOf(db: Db, reporterPseudonym: string): Promise<Threa
 export async function eraseWebReport(db: Db, sealing: Keyring, receipt: { lookup: string; reporterPseudonym: string }): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const conversations = await tx.selectFrom('conversations').select('id').where('reporter_pseudonym', '=', receipt.reporterPseudonym).execute();
-    await queueErasures(tx, sealing, await sentAbout(tx, conversations.map((c) => c.id)), 0);
+    await queueErasures(tx, sealing, await sentAbout(tx, sealing, conversations.map((c) => c.id)), 0);
     await tx.deleteFrom('conversations').where('reporter_pseudonym', '=', receipt.reporterPseudonym).execute();
     await tx.deleteFrom('web_receipts').where('lookup', '=', receipt.lookup).execute();
   });
