@@ -27,9 +27,11 @@ const steps = ['', '/language', '/screen', '/accept', '/dialed', '/choice', '/re
 
 export async function handleVoice(request: Request, line: Tipline, setup: VoiceSetup): Promise<Response> {
   const url = new URL(request.url);
-  const path = url.pathname.replace(/^\/api\/voice/, '').replace(/\/$/, '');
+  // `netlify serve` has handed the function a second request for /api/voice (a prefix of the other
+  // steps' paths) as /api/voice/index.htm (test/unit/netlify-serve.test.ts): the same step.
+  const path = url.pathname.replace(/^\/api\/voice/, '').replace(/\/(index\.html?)?$/, '');
   if (path === '/recording') return playRecording(request, line);
-  if (!(steps as readonly string[]).includes(path)) return new Response('Not found', { status: 404 });
+  if (!(steps as readonly string[]).includes(path)) return new Response(`Not found: ${url.pathname}`, { status: 404 });
 
   const params = await readForm(request, line.config.maxBodyBytes);
   if (params instanceof Response) return params;
