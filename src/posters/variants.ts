@@ -1,7 +1,7 @@
 import { sharedPosterFields, type PosterData } from '../schemas/poster.ts';
 import type { CountryHotlines } from '../schemas/hotline.ts';
 import { defaultLocale, isLocale, localeCodes, localeInfo, type Locale } from '../i18n/locales.ts';
-import { mayShow } from '../utils/hotlines.ts';
+import { numberDisplay } from '../utils/hotlines.ts';
 
 /** One file of content/posters/: `id` is "<locale>/<slug>". */
 export interface PosterFile {
@@ -86,12 +86,12 @@ export function resolvePosters(files: PosterFile[]): Poster[] {
  * specialised line: a poster that could only point at an unchecked number is not made at all.
  */
 export function posterNumbers(hotlines: CountryHotlines): PosterNumbers | null {
-  const line = hotlines.hotlines.find((h) => mayShow(h) && (h.phone || h.sms));
+  const line = hotlines.hotlines.find((h) => numberDisplay(h).show && (h.phone || h.sms));
   if (!line) return null;
   return {
     country: hotlines.country,
     hotline: { phone: line.phone, sms: line.sms },
-    emergency: mayShow(hotlines.emergency) ? hotlines.emergency.number : undefined,
+    emergency: numberDisplay(hotlines.emergency).show ? hotlines.emergency.number : undefined,
   };
 }
 

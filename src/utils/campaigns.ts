@@ -21,3 +21,23 @@ export async function assertCampaignLinks(campaigns: CollectionEntry<'campaigns'
   ]);
   if (problems.length) throw new Error(`Campaigns name files that do not exist:\n  ${problems.join('\n  ')}`);
 }
+
+/**
+ * The countries whose help numbers a material shows: those its campaigns promote
+ * (hotlineCountries), the reader's own country first when it is one of them, so a UK employers'
+ * guide shows the UK's numbers even to a Khmer reader. A material no campaign uses shows the
+ * reader's country, if the language has one.
+ */
+export function helpCountriesFor(material: string, campaigns: CollectionEntry<'campaigns'>[], readerCountry: string | null): string[] {
+  const promoted = [
+    ...new Set(
+      campaigns
+        .filter((c) => splitEntryId(c.id).locale === defaultLocale && c.data.materials.includes(material))
+        .flatMap((c) => c.data.hotlineCountries),
+    ),
+  ];
+  if (!promoted.length) return readerCountry ? [readerCountry] : [];
+  return readerCountry && promoted.includes(readerCountry)
+    ? [readerCountry, ...promoted.filter((c) => c !== readerCountry)]
+    : promoted;
+}

@@ -1,38 +1,108 @@
-import type { CountryHotlines } from '../schemas/hotline';
+import type { Check, CountryHotlines, Hotline, LocalizedText } from '../schemas/hotline.ts';
 
 export interface CountryEntry {
   id: string;
   data: CountryHotlines;
 }
 
-/** Every number that has no verified date, named so staff can find it in content/hotlines/. */
-export function unverifiedNumbers(countries: CountryEntry[]): string[] {
+/** Anything that carries a number's check records: an emergency number or a hotline. */
+interface Checked {
+  checks: Check[];
+}
+
+/**
+ * What a reader may be shown of one number. `show: false`: nobody has checked it; print nothing,
+ * say "call your local emergency number" instead. `show: true`: print it, with `note` when the
+ * last check only read the number on its publisher's page (`checked against <source>, <date>`);
+ * a number a person last called carries no note.
+ */
+export type NumberDisplay =
+  | { show: false }
+  | { show: true; check: Check; note?: { source: string; date: Date } };
+
+/**
+ * THE decision whether a number may be shown, and with what note. Every page, the SMS replies and
+ * the posters ask this function and nothing else: a wrong number can cost a life, so the rule lives
+ * in one place. The most recent check decides.
+ */
+export function numberDisplay(number: Checked): NumberDisplay {
+  const check = number.checks.reduce<Check | undefined>((last, c) => (!last || c.date >= last.date ? c : last), undefined);
+  if (!check) return { show: false };
+  return check.method === 'called' ? { show: true, check } : { show: true, check, note: { source: check.source, date: check.date } };
+}
+
+/** A production build publishes only numbers a person has called. */
+export function calledByAPerson(number: Checked): boolean {
+  return number.checks.some((c) => c.method === 'called');
+}
+
+/** Every number no person has called, named so staff can find it in content/hotlines/. */
+export function numbersNotCalled(countries: CountryEntry[]): string[] {
   return countries.flatMap(({ id, data }) => {
     const file = `content/hotlines/${id}.yaml`;
     const found: string[] = [];
-    if (!data.emergency.verified) found.push(`${file}: emergency number ${data.emergency.number}`);
+    if (!calledByAPerson(data.emergency)) found.push(`${file}: emergency number ${data.emergency.number}`);
     data.hotlines.forEach((h, i) => {
-      if (!h.verified) found.push(`${file}: hotlines[${i}] "${h.name}"`);
+      if (!calledByAPerson(h)) found.push(`${file}: hotlines[${i}] "${h.name.en}"`);
     });
     return found;
   });
 }
 
 /**
- * A production build must not publish a directory with numbers nobody has checked: the page would
- * show "not yet verified" where a reader needs a number. Set REQUIRE_VERIFIED_HOTLINES=1
- * (npm run build:production) to make any unverified number fail the build.
+ * A production build must not publish a number that only a web page vouches for, nor leave a gap
+ * where a reader needs a number. Set REQUIRE_VERIFIED_HOTLINES=1 (npm run build:production) to make
+ * any number without a `called` check fail the build.
  */
 export function assertHotlinesReadyForProduction(countries: CountryEntry[], env = process.env): void {
   if (env.REQUIRE_VERIFIED_HOTLINES !== '1') return;
-  const missing = unverifiedNumbers(countries);
+  const missing = numbersNotCalled(countries);
   if (missing.length) {
     throw new Error(
-      `Production build stopped: ${missing.length} hotline number(s) have no verified date.\n` +
+      `Production build stopped: ${missing.length} hotline number(s) have no check by phone (method: called).\n` +
         missing.map((m) => `  ${m}`).join('\n') +
-        '\nCheck each number against its source and set `verified`, or remove it.',
+        '\nCall each number, add a check with method: called (see the README, "Check a number"), or remove it.',
     );
   }
+}
+
+/**
+ * Lines that are the same service (same English name and organisation) listed in several countries'
+ * files must carry the same numbers: readers abroad and at home must not be given different ones.
+ */
+export function disagreeingNumbers(countries: CountryEntry[]): string[] {
+  const seen = new Map<string, { where: string; numbers: string }>();
+  const problems: string[] = [];
+  for (const { id, data } of countries) {
+    data.hotlines.forEach((h, i) => {
+      const key = `${h.name.en}\u0000${h.organisation.en}`;
+      const numbers = `phone ${h.phone ?? '-'}, sms ${h.sms ?? '-'}`;
+      const where = `content/hotlines/${id}.yaml hotlines[${i}]`;
+      const first = seen.get(key);
+      if (!first) seen.set(key, { where, numbers });
+      else if (first.numbers !== numbers) {
+        problems.push(`"${h.name.en}": ${first.where} has ${first.numbers}, but ${where} has ${numbers}`);
+      }
+    });
+  }
+  return problems;
+}
+
+/** Stops the build when two entries give different numbers for the same line. */
+export function assertHotlinesAgree(countries: CountryEntry[]): void {
+  const problems = disagreeingNumbers(countries);
+  if (problems.length) {
+    throw new Error(`Hotline numbers disagree:\n${problems.map((p) => `  ${p}`).join('\n')}\nMake them the same, or name the lines differently.`);
+  }
+}
+
+/**
+ * A hotline's text in the reader's language, or the English with `lang: 'en'` for the page to mark
+ * it (screen readers then pronounce it as English).
+ */
+export function inLocale(text: LocalizedText, locale: string): { text: string; lang?: 'en' } {
+  const own = (text as Partial<Record<string, string>>)[locale];
+  return own ? { text: own } : { text: text.en, lang: locale === 'en' ? undefined : 'en' };
 }
 
 /** Countries sorted by their name in the reader's language. */
@@ -42,24 +112,11 @@ export function sortCountries(countries: CountryEntry[], locale: string): Countr
   return [...countries].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale));
 }
 
-/** What a number's record says about its checking (today: the date a person verified it). */
-interface Checked {
-  verified: Date | null;
-}
-
-/**
- * Whether a number may be shown to a reader or printed on a poster. The one place that decides
- * it: a number nobody has checked is never shown, because a wrong one can cost a life.
- */
-export function mayShow(number: Checked): boolean {
-  return number.verified !== null;
-}
-
 /** One line a reader can call or text, as the help buttons show it. */
 export interface HelpLine {
   kind: 'emergency' | 'hotline';
-  /** The hotline's name (English for now); absent for the emergency number, which the UI names. */
-  name?: string;
+  /** The hotline's name in the reader's language (lang 'en' when it falls back); absent for the emergency number, which the UI names. */
+  name?: { text: string; lang?: 'en' };
   phone?: string;
   sms?: string;
 }
@@ -68,11 +125,11 @@ export interface HelpLine {
  * The lines to put first for a country: its emergency number and its first specialised hotline,
  * each only if it may be shown.
  */
-export function helpLines(country: CountryHotlines): HelpLine[] {
+export function helpLines(country: CountryHotlines, locale: string): HelpLine[] {
   const lines: HelpLine[] = [];
-  if (mayShow(country.emergency)) lines.push({ kind: 'emergency', phone: country.emergency.number });
-  const hotline = country.hotlines.find(mayShow);
-  if (hotline) lines.push({ kind: 'hotline', name: hotline.name, phone: hotline.phone, sms: hotline.sms });
+  if (numberDisplay(country.emergency).show) lines.push({ kind: 'emergency', phone: country.emergency.number });
+  const hotline = country.hotlines.find((h: Hotline) => numberDisplay(h).show);
+  if (hotline) lines.push({ kind: 'hotline', name: inLocale(hotline.name, locale), phone: hotline.phone, sms: hotline.sms });
   return lines;
 }
 

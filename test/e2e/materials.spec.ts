@@ -74,10 +74,19 @@ test('a fictional story says it is made up', async ({ page }) => {
   await expect(page.locator('.fictional-notice')).toHaveText(ui('en')['material.fictional']);
 });
 
-test('the get-help box in Khmer shows the Cambodian emergency number', async ({ page }) => {
+test('the get-help box in Khmer shows the checked Cambodian numbers first, never an unchecked one', async ({ page }) => {
   await page.goto('/km/materials/spot-the-fake-job-offer/');
   const box = page.locator('.get-help-box').last();
-  await expect(box.getByRole('link', { name: '117' })).toHaveAttribute('href', 'tel:117');
+  await expect(box.locator('.box-title').first()).toContainText('កម្ពុជា');
+  await expect(box.getByRole('link', { name: '1280' }).first()).toHaveAttribute('href', 'tel:1280');
+  await expect(box.getByRole('link', { name: '117' })).toHaveCount(0);
+});
+
+test('the get-help box of a UK employers\' guide shows the UK line, even to a Khmer reader', async ({ page }) => {
+  await page.goto('/km/materials/signs-of-labour-exploitation-for-employers/');
+  const box = page.locator('.get-help-box').last();
+  await expect(box.locator('.box-title').first()).toContainText('ចក្រភព');
+  await expect(box.getByRole('link', { name: '08000 121 700' })).toHaveAttribute('href', 'tel:08000121700');
 });
 
 test('a campaign page lists its materials and the hotlines it promotes', async ({ page }) => {

@@ -77,12 +77,25 @@ test('printing hides the site controls and keeps the text', async ({ page }) => 
   await expect(page.locator('main h1')).toBeVisible();
 });
 
-test('the directory shows checked numbers and never prints an unverified one', async ({ page }) => {
+test('the directory shows checked numbers with their evidence and never prints an unchecked one', async ({ page }) => {
   await page.goto('/en/get-help/');
   await expect(page.getByRole('link', { name: '1-888-373-7888' })).toHaveAttribute('href', 'tel:18883737888');
   const cambodia = page.locator('section.country', { has: page.getByRole('heading', { name: 'Cambodia' }) });
-  await expect(cambodia.getByRole('link', { name: '117' })).toBeVisible();
+  // 117 has no check record: the reader is told to call the local emergency number instead.
+  await expect(cambodia.getByRole('link', { name: '117' })).toHaveCount(0);
   await expect(cambodia).toContainText('Not yet verified: call your local emergency number.');
   await expect(cambodia).not.toContainText('1288');
+  // 1280 was read on its publisher's page: shown, with a quiet line naming the page.
+  await expect(cambodia.getByRole('link', { name: '1280' }).first()).toHaveAttribute('href', 'tel:1280');
+  await expect(cambodia.locator('.provenance', { hasText: 'Checked against childhelplinecambodia.org on' })).toHaveCount(1);
+  await expect(cambodia.getByRole('link', { name: 'childhelplinecambodia.org' })).toHaveAttribute('href', 'https://childhelplinecambodia.org/page/8');
+});
+
+test('hotline names and purposes are in the reader\'s language, English marked as English', async ({ page }) => {
+  await page.goto('/th/get-help/');
+  const thailand = page.locator('section.country', { has: page.locator('h3#country-TH') });
+  await expect(thailand.locator('.hotline__name')).toContainText('ศูนย์ช่วยเหลือสังคม');
+  const uk = page.locator('section.country', { has: page.locator('h3#country-GB') });
+  await expect(uk.locator('.hotline__name strong')).toHaveAttribute('lang', 'en');
 });
 

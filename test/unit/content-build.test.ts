@@ -40,11 +40,11 @@ describe('a broken content file fails the build with a message staff can act on'
     expect(output).toMatch(/title: Required/);
   });
 
-  it('names the file and the field of a hotline number with no source', async () => {
-    const dir = siteWith('content/hotlines/th.yaml', (t) => t.replace(/^ {2}source:.*\n/m, ''));
+  it('names the file and the field of a hotline check with no source', async () => {
+    const dir = siteWith('content/hotlines/th.yaml', (t) => t.replace(/^ {6}source:.*\n/m, ''));
     const output = await buildOutput(dir);
     expect(output).toContain('hotlines/th.yaml');
-    expect(output).toMatch(/emergency\.source/);
+    expect(output).toMatch(/emergency\.checks\.0\.source/);
   });
 
   it('names the file and the field of a material for schools with no age range', async () => {
@@ -62,11 +62,12 @@ describe('a broken content file fails the build with a message staff can act on'
     expect(output).toContain('content/campaigns/en/know-before-you-go.mdx: materials: no content/materials/en/no-such-material.mdx');
   });
 
-  it('stops a production build that would leave a number unverified', async () => {
-    const dir = siteWith('content/hotlines/th.yaml', (t) => t.replace('verified: 2026-11-23\nhotlines', 'verified: null\nhotlines'));
+  it('stops a production build while a number has only been read on a web page, not called', async () => {
+    const dir = siteWith('content/hotlines/th.yaml', (t) => t);
     process.env.REQUIRE_VERIFIED_HOTLINES = '1';
     try {
       const output = await buildOutput(dir);
+      expect(output).toContain('no check by phone (method: called)');
       expect(output).toContain('content/hotlines/th.yaml: emergency number 191');
     } finally {
       delete process.env.REQUIRE_VERIFIED_HOTLINES;

@@ -68,12 +68,13 @@ describe.each(databases)('SMS webhook on $name', (database) => {
     expect(pulled).toBeLessThan(40);
   });
 
-  it('answers a Khmer message in Khmer with the Cambodian emergency number, never an unverified one', async () => {
+  it('answers a Khmer message in Khmer with the checked Cambodian help line, never an unchecked number', async () => {
     const response = await handleSms(twilioRequest(khmerFixture), line);
     expect(response.status).toBe(200);
     const reply = (await replyIn(response))!;
     expect(reply).toMatch(/[\u1780-\u17FF]/);
-    expect(reply).toContain('117');
+    expect(reply).toContain('1280');
+    expect(reply).not.toContain('117');
     expect(reply).not.toContain('1288');
   });
 
@@ -153,7 +154,8 @@ describe.each(databases)('keywords on $name', (database) => {
   it('answers HELP with the line\'s help text and still keeps it as a report', async () => {
     const line = await freshTipline(database);
     const reply = await replyIn(await handleSms(twilioRequest(sms('+85512000001', 'ជួយផង', { FromCountry: 'KH' })), line));
-    expect(reply).toContain('117');
+    expect(reply).toMatch(/^នេះជាខ្សែសម្ងាត់/);
+    expect(reply).not.toContain('117');
     expect(await count(line, 'messages')).toBe(1);
     await line.db.destroy();
   });
