@@ -1,15 +1,16 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, copySite } from '../site-copy';
 
 const copies: string[] = [];
 
-/** A copy of the site as a member of staff would have it, with one content file changed. */
-function siteWith(file: string, change: (text: string) => string): string {
+/** A copy of the site as a member of staff would have it, with one content file changed and, if given, files added. */
+function siteWith(file: string, change: (text: string) => string, added: Record<string, string> = {}): string {
   const dir = copySite('site-');
   copies.push(dir);
   writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  for (const [path, text] of Object.entries(added)) writeFileSync(join(dir, path), text);
   return dir;
 }
 
@@ -75,17 +76,46 @@ describe('a broken content file fails the build with a message staff can act on'
   });
 });
 
-describe('a translation made from an older English text', () => {
-  it('says quietly that the English has changed, and only there', async () => {
-    const dir = siteWith('content/pages/en/signs-of-trafficking.mdx', (t) =>
-      t.replace('Trafficking is often hidden.', 'Trafficking is often well hidden.'),
+// One build of a copy (a whole site takes minutes here) serves both checks: an English text
+// changed after its translations were made, and a fixture page that exists only in English.
+describe('a copy of the site with a changed English text and a page only in English', () => {
+  const untranslated = `---
+title: Fixture page only in English
+description: A page that exists only in English, to see how other languages serve it.
+order: 99
+updated: 2026-11-29
+---
+
+This fixture page has not been translated.
+`;
+  let dist: string;
+  const html = (path: string) => readFileSync(join(dist, path), 'utf8');
+
+  beforeAll(async () => {
+    const dir = siteWith(
+      'content/pages/en/signs-of-trafficking.mdx',
+      (t) => t.replace('Trafficking is often hidden.', 'Trafficking is often well hidden.'),
+      { 'content/pages/en/fixture-only-in-english.mdx': untranslated },
     );
-    const dist = await build(dir);
-    const stale = readFileSync(join(dist, 'fr/signs-of-trafficking/index.html'), 'utf8');
+    dist = await build(dir);
+  }, 600_000);
+
+  it('says quietly on a translation that the English has changed, and only there', () => {
+    const stale = html('fr/signs-of-trafficking/index.html');
     expect(stale).toMatch(/<p class="stale-notice"[^>]*>La version anglaise de cette page a changé/);
     expect(stale).toContain('href="/en/signs-of-trafficking/" hreflang="en"');
-    expect(readFileSync(join(dist, 'fr/how-recruiters-deceive/index.html'), 'utf8')).not.toContain('stale-notice');
-    expect(readFileSync(join(dist, 'en/signs-of-trafficking/index.html'), 'utf8')).not.toContain('stale-notice');
+    expect(html('fr/how-recruiters-deceive/index.html')).not.toContain('stale-notice');
+    expect(html('en/signs-of-trafficking/index.html')).not.toContain('stale-notice');
+  });
+
+  it('serves an untranslated page in every language: English text marked English, a notice in the reader\'s language, kept out of that language\'s search', () => {
+    const page = html('km/fixture-only-in-english/index.html');
+    expect(page).toMatch(/<html lang="km"/);
+    expect(page).toMatch(/<p class="notice fallback-notice"[^>]*>ទំព័រនេះមិនទាន់មានជាភាសារបស់អ្នក/);
+    expect(page).toMatch(/<article lang="en" dir="ltr"/);
+    expect(page).toContain('Fixture page only in English');
+    expect(page).not.toContain('data-pagefind-body');
+    expect(html('ar/fixture-only-in-english/index.html')).toMatch(/<html lang="ar" dir="rtl"/);
   });
 });
 
