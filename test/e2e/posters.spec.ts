@@ -36,7 +36,7 @@ test('an educator filters the library to Khmer and Cambodia, and is told why the
   const numbers = posterNumbers(readHotlines(process.cwd()).get('KH')!);
   if (!numbers) {
     // Cambodia's only hotline has not been checked: no poster carries it, and the page says why.
-    // The next test downloads a real Khmer PDF (with Thailand's numbers) instead.
+    // The next test downloads a real Khmer PDF (with another country's numbers) instead.
     await expect(cards).toHaveCount(0);
     await expect(page.locator('.poster-unbuilt li:visible')).toHaveText(en['poster.unbuilt'].replace('{country}', cambodia));
     return;

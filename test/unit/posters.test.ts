@@ -18,14 +18,17 @@ const design: PosterInput = { ...texts, template: 'band', accent: 'teal', audien
 const file = (id: string, data: PosterInput): PosterFile => ({ id, data: posterSchema.parse(data) });
 
 const checked = new Date('2026-11-23');
+/** The check records of a number read on its publisher's page on that date, or none. */
+const checksOn = (date: Date | null) =>
+  date ? [{ date, method: 'published-source' as const, source: 'https://example.org/hotlines', by: 'Test' }] : [];
 const country = (code: string, hotlines: CountryHotlines['hotlines'], emergencyChecked: Date | null = checked): CountryHotlines => ({
   country: code,
   name: code,
-  emergency: { number: '112', source: 'https://example.org', verified: emergencyChecked },
+  emergency: { number: '112', checks: checksOn(emergencyChecked) },
   hotlines,
 });
 const line = (phone: string, verified: Date | null, sms?: string) => ({
-  name: 'Line', organisation: 'Org', phone, sms, hours: '24 hours', languages: ['en'], purpose: 'Reports', source: 'https://example.org', verified,
+  name: { en: 'Line' }, organisation: { en: 'Org' }, phone, sms, hours: { en: '24 hours' }, languages: ['en'], purpose: { en: 'Reports' }, checks: checksOn(verified),
 });
 
 describe('poster variants', () => {

@@ -49,7 +49,7 @@ describe.each(databases)('abuse and cost caps on $name', (database) => {
     const replies = [];
     for (let i = 1; i <= 30; i++) replies.push(await text(reporter, `Message ${i}: they keep our passports at the factory`));
     expect(replies.filter((r) => r !== null)).toHaveLength(1);
-    expect(replies[0]).toContain('117');
+    expect(replies[0]).toContain('1280');
     const stored = await sql<{ n: string }>`select count(*) as n from messages where direction = 'in'`.execute(line.db);
     expect(Number(stored.rows[0].n)).toBeGreaterThanOrEqual(30);
 
@@ -65,7 +65,7 @@ describe.each(databases)('abuse and cost caps on $name', (database) => {
 
   it('paces replies: one per interval, and "we have your messages" at most once an hour', async () => {
     const reporter = newReporter();
-    expect(await text(reporter, 'My boss keeps my passport')).toContain('117');
+    expect(await text(reporter, 'My boss keeps my passport')).toContain('1280');
     expect(await text(reporter, 'And my wages')).toBeNull();
     await later(11);
     expect(await text(reporter, 'We are six')).toContain('we have your message');
