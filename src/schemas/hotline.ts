@@ -6,20 +6,17 @@ import { localeCodes, type Locale } from '../i18n/locales.ts';
  * checked, where and by whom, so anybody can repeat it.
  */
 export const checkSchema = z.object({
-  /** The day of the check. */
-  date: z.coerce.date(),
-  /**
-   * `called`: a person dialled the number and reached the service it belongs to.
-   * `published-source`: a person read the number on the page of the organisation that runs it, or
-   * of its government. Only `called` counts for `npm run build:production`.
-   */
-  method: z.enum(['called', 'published-source']),
-  /** The exact page read (a deep link, not a home page), or for a call the page the number came from. */
-  source: z.url('the address of the page, starting with https://'),
-  /** Who checked: a name or a role the team can ask. */
-  by: z.string().min(2),
-  /** What the page said or the call found, in a sentence. */
-  note: z.string().min(2).optional(),
+  date: z.coerce.date().describe('The day of the check.'),
+  method: z
+    .enum(['called', 'published-source'])
+    .describe(
+      'called: a person dialled the number and reached the service. published-source: a person read the number on the page of the organisation that runs it, or of its government. Only called counts as verified for the production build.',
+    ),
+  source: z
+    .url({ protocol: /^https?$/, error: 'the full address of the page, starting with https:// or http://' })
+    .describe('The exact page read (a deep link, not a home page); for a call, the page the number came from.'),
+  by: z.string().min(2).describe('Who checked: a name or a role the team can ask.'),
+  note: z.string().min(2).optional().describe('What the page said or the call found, in a sentence.'),
 });
 
 /**
@@ -27,7 +24,7 @@ export const checkSchema = z.object({
  * with lang="en". Keys are the site's locale codes.
  */
 export const localizedTextSchema = z.strictObject({
-  en: z.string().min(2),
+  en: z.string().min(2).describe('In English: required, and shown wherever a language has no text of its own.'),
   ...(Object.fromEntries(
     localeCodes.filter((code) => code !== 'en').map((code) => [code, z.string().min(2).optional()]),
   ) as Record<Exclude<Locale, 'en'>, z.ZodOptional<z.ZodString>>),
@@ -40,30 +37,33 @@ export const phoneNumber = z
 
 /** What every number carries besides itself: its checks, and what staff should know. */
 const evidence = {
-  /** Every check of this number, oldest first. A number with none is never shown. */
-  checks: z.array(checkSchema).default([]),
-  /** For staff: what was searched and not found, what changed, what to check next. Not shown to readers. */
-  notes: z.string().min(2).optional(),
+  checks: z
+    .array(checkSchema)
+    .default([])
+    .describe('Every check of this number, oldest first. A number with no check is never shown to readers.'),
+  notes: z
+    .string()
+    .min(2)
+    .optional()
+    .describe('For staff, never shown to readers: what was searched and not found, what changed, what to check next.'),
 };
 
 const digitsOf = (number: string) => number.replace(/\D/g, '');
 
 export const hotlineSchema = z
   .object({
-    /** The service's name as people know it. */
-    name: localizedTextSchema,
-    /** Who runs it. */
-    organisation: localizedTextSchema,
-    /** Number to call, as dialled in the country. */
-    phone: phoneNumber.optional(),
-    /** Number or short code that accepts text messages. */
-    sms: phoneNumber.optional(),
-    /** When someone answers, in plain words, e.g. "24 hours, every day"; leave it out when nobody knows. */
-    hours: localizedTextSchema.optional(),
-    /** Languages spoken, as ISO 639-1 codes ("km", "en"); pages name them in the reader's language. */
-    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as km')).min(1),
-    /** Who it is for and what it does, in one sentence. */
-    purpose: localizedTextSchema,
+    name: localizedTextSchema.describe('The service’s name as people know it.'),
+    organisation: localizedTextSchema.describe('Who runs it.'),
+    phone: phoneNumber.optional().describe('The number to call, as dialled in the country.'),
+    sms: phoneNumber.optional().describe('The number or short code that takes text messages.'),
+    hours: localizedTextSchema
+      .optional()
+      .describe('When someone answers, in plain words, e.g. “24 hours, every day”. Leave it out when nobody knows.'),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as km'))
+      .min(1)
+      .describe('Languages spoken, as ISO 639-1 codes (km, en); pages name them in the reader’s language.'),
+    purpose: localizedTextSchema.describe('Who it is for and what it does, in one sentence.'),
     ...evidence,
   })
   .superRefine((h, ctx) => {
@@ -87,13 +87,15 @@ export const hotlineSchema = z
   });
 
 export const countryHotlinesSchema = z.object({
-  /** ISO 3166-1 alpha-2 code, upper case; it is also the file name (content/hotlines/kh.yaml). */
-  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as KH'),
-  /** The country's name in English; pages show it in the reader's language via Intl.DisplayNames. */
-  name: z.string().min(2),
-  /** The number for police, ambulance or fire when life is in danger. */
-  emergency: z.object({ number: phoneNumber, ...evidence }),
-  hotlines: z.array(hotlineSchema).default([]),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as KH')
+    .meta({ vocabulary: 'country', description: 'The country; its code is also the file name (content/hotlines/kh.yaml).' }),
+  name: z.string().min(2).describe('The country’s name in English; pages show it in the reader’s language.'),
+  emergency: z
+    .object({ number: phoneNumber.describe('The number as dialled in the country.'), ...evidence })
+    .describe('The number for police, ambulance or fire when a life is in danger.'),
+  hotlines: z.array(hotlineSchema).default([]).describe('Other lines: trafficking, children, labour, women.'),
 });
 
 export type Check = z.output<typeof checkSchema>;
