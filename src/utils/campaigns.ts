@@ -1,15 +1,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale } from '../i18n/locales';
 import { splitEntryId } from './page-routes';
+import { missingCampaignTexts } from './campaign-languages';
 
 /**
  * A campaign names materials, posters and hotline countries by file name; a typo would silently
- * drop one from its page, so the build stops and names the file and the field.
+ * drop one from its page, so the build stops and names the file and the field. It also stops when
+ * a campaign names a language in which it, or one of its materials, has no text.
  */
 export async function assertCampaignLinks(campaigns: CollectionEntry<'campaigns'>[]): Promise<void> {
-  const materials = new Set(
-    (await getCollection('materials')).map((m) => splitEntryId(m.id)).filter((m) => m.locale === defaultLocale).map((m) => m.slug),
-  );
+  const materialIds = (await getCollection('materials')).map((m) => m.id);
+  const materials = new Set(materialIds.map(splitEntryId).filter((m) => m.locale === defaultLocale).map((m) => m.slug));
   const posters = new Set(
     (await getCollection('posters')).map((p) => splitEntryId(p.id)).filter((p) => p.locale === defaultLocale).map((p) => p.slug),
   );
@@ -19,6 +20,7 @@ export async function assertCampaignLinks(campaigns: CollectionEntry<'campaigns'
     ...data.posters.filter((p) => !posters.has(p)).map((p) => `content/campaigns/${id}.mdx: posters: no content/posters/en/${p}.yaml`),
     ...data.hotlineCountries.filter((c) => !hotlines.has(c)).map((c) => `content/campaigns/${id}.mdx: hotlineCountries: no content/hotlines/${c.toLowerCase()}.yaml`),
   ]);
+  problems.push(...missingCampaignTexts(campaigns, new Set(materialIds)));
   if (problems.length) throw new Error(`Campaigns name files that do not exist:\n  ${problems.join('\n  ')}`);
 }
 

@@ -55,12 +55,13 @@ describe('a broken content file fails the build with a message staff can act on'
     expect(output).toMatch(/ageRange.*needs an age range/);
   });
 
-  it('names the campaign and the material it names that does not exist', async () => {
+  it('names the campaign and the material it names that does not exist, and the language it has no text in', async () => {
     const dir = siteWith('content/campaigns/en/know-before-you-go.mdx', (t) =>
-      t.replace(/^materials: \[/m, 'materials: [no-such-material, '),
+      t.replace(/^materials: \[/m, 'materials: [no-such-material, ').replace(/^languages: \[/m, 'languages: [es, '),
     );
     const output = await buildOutput(dir);
     expect(output).toContain('content/campaigns/en/know-before-you-go.mdx: materials: no content/materials/en/no-such-material.mdx');
+    expect(output).toContain('content/campaigns/en/know-before-you-go.mdx: languages: es, but there is no content/campaigns/es/know-before-you-go.mdx');
   });
 
   it('stops a production build while a number has only been read on a web page, not called', async () => {
