@@ -31,6 +31,14 @@ export function numberDisplay(number: Checked): NumberDisplay {
   return check.method === 'called' ? { show: true, check } : { show: true, check, note: { source: check.source, date: check.date } };
 }
 
+/** Works on GSM mobile networks in most countries: the fallback when a country's own number is unchecked or unknown. */
+export const INTERNATIONAL_EMERGENCY = '112';
+
+/** The emergency number to tell someone in a country (the SMS replies, the voice line): its own when checked, else 112. */
+export function emergencyNumberOf(country: CountryHotlines | undefined): string {
+  return country && numberDisplay(country.emergency).show ? country.emergency.number : INTERNATIONAL_EMERGENCY;
+}
+
 /** A production build publishes only numbers a person has called. */
 export function calledByAPerson(number: Checked): boolean {
   return number.checks.some((c) => c.method === 'called');

@@ -115,7 +115,8 @@ describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them',
     expect(answer.status).toBe(200);
     expectSecurityHeaders(answer, '/api/sms');
     expect(answer.headers.get('Cache-Control')).toBe('no-store');
-    expect(await replyIn(answer)).toContain('117');
+    // Cambodia's checked help line, read from content/hotlines/ by the bundled function.
+    expect(await replyIn(answer)).toContain('1280');
 
     const forged = await fetch(`${origin}/api/sms`, { method: 'POST', body: new URLSearchParams(params) });
     expect(forged.status).toBe(403);

@@ -1,17 +1,14 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
 import type { CountryHotlines } from '../../../src/schemas/hotline.ts';
 import type { TiplineText } from '../../../src/schemas/tipline.ts';
-import { numberDisplay } from '../../../src/utils/hotlines.ts';
-
-/** Works on GSM mobile networks in most countries: the fallback when we do not know where a sender is. */
-const INTERNATIONAL_EMERGENCY = '112';
+import { emergencyNumberOf, numberDisplay } from '../../../src/utils/hotlines.ts';
 
 /**
  * Fills a reply with the numbers for the reporter's country. Only numbers the site may show
  * (numberDisplay) are ever sent: a wrong number can cost a life.
  */
 export function fillReply(template: string, text: TiplineText, country: CountryHotlines | undefined): string {
-  const emergency = country && numberDisplay(country.emergency).show ? country.emergency.number : INTERNATIONAL_EMERGENCY;
+  const emergency = emergencyNumberOf(country);
   const line = country?.hotlines.find((h) => numberDisplay(h).show && (h.phone ?? h.sms));
   const hotline = line ? text.replies.hotline.replace('{number}', (line.phone ?? line.sms)!) : '';
   return template.replace('{hotline}', hotline).replace('{emergency}', emergency);

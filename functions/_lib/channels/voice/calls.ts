@@ -6,6 +6,7 @@ import { providerIdHash, pseudonymFor, seal } from '../../crypto.ts';
 import { replyNumberOf, type InboundMessage } from '../../intake/message.ts';
 import { reporterPseudonym } from '../../intake/receive.ts';
 import { fillReply } from '../../intake/replies.ts';
+import { emergencyNumberOf } from '../../../../src/utils/hotlines.ts';
 import { enqueue } from '../../outbox/delivery.ts';
 import { routeFor } from '../../routing/directory.ts';
 import { membersOf } from '../../routing/notifications.ts';
@@ -55,7 +56,7 @@ const countryOf = (v: VoiceCall) => v.call.FromCountry ?? v.line.lineCountry;
 
 function speaking(v: VoiceCall): Speaking {
   const hotlines = v.line.hotlines.get(countryOf(v) ?? '');
-  const emergency = hotlines?.emergency.verified ? hotlines.emergency.number : '112';
+  const emergency = emergencyNumberOf(hotlines);
   return { texts: v.texts, audio: v.audio, baseUrl: v.line.config.publicBaseUrl, values: { emergency, days: v.line.config.retentionDays } };
 }
 

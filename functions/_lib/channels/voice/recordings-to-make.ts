@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { tiplineEnvSchema } from '../../config.ts';
 import type { CountryHotlines } from '../../../../src/schemas/hotline.ts';
+import { emergencyNumberOf } from '../../../../src/utils/hotlines.ts';
 import { promptsOf, recordingPath, type Prompt, type VoiceTexts } from './prompts.ts';
 
 export interface RecordingToMake extends Prompt {
@@ -26,7 +27,7 @@ export function recordingsToMake(options: {
 }): RecordingToMake[] {
   const env = settings.parse(options.env);
   const country = env.LINE_COUNTRY ? options.hotlines.get(env.LINE_COUNTRY) : undefined;
-  const values = { emergency: country?.emergency.verified ? country.emergency.number : '112', days: env.RETENTION_DAYS };
+  const values = { emergency: emergencyNumberOf(country), days: env.RETENTION_DAYS };
   return [...options.texts.keys()].flatMap((locale) =>
     promptsOf(options.texts, locale, values).map((p) => {
       const path = recordingPath(p);
