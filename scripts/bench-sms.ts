@@ -12,10 +12,8 @@
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { twilioSignature } from '../functions/_lib/channels/twilio-signature.ts';
-import { ensureBuilt, percentile, startLocalServer } from './bench-support.ts';
+import { ensureBuilt, openStoreForCounts, percentile, startLocalServer } from './bench-support.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
@@ -100,17 +98,13 @@ for (let i = 0; i < 120 && pending > 0; i++) {
 server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));
 
-const store = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : new PGlite(join(dataDir, 'pglite'));
-if (store instanceof pg.Client) await store.connect();
-const count = async (query: string) => {
-  const result = store instanceof pg.Client ? await store.query<{ n: string }>(query) : await store.query<{ n: string }>(query);
-  return Number(result.rows[0].n);
-};
+const store = await openStoreForCounts(databaseUrl, dataDir);
+const { count } = store;
 const stored = await count(`select count(*) as n from messages where direction = 'in'`);
 const distinct = await count(`select count(distinct provider_id_hash) as n from messages where direction = 'in'`);
 const unsent = await count(`select count(*) as n from outbox where sent_at is null`);
 const notifications = await count(`select count(*) as n from outbox where purpose in ('notify', 'update', 'escalate')`);
-await (store instanceof pg.Client ? store.end() : store.close());
+await store.close();
 
 latencies.sort((a, b) => a - b);
 console.table({

@@ -1,25 +1,19 @@
 /**
  * What the tip line's benchmarks share: a built site, the local server on a free port with a store
- * of its own, and percentiles of the latencies measured.
+ * of its own, counting in that store once the server has stopped, and percentiles of the latencies
+ * measured.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { freePort } from '../server/free-port.ts';
 
 /** Builds the site first if there is no build to serve. */
 export function ensureBuilt(): void {
   if (!existsSync('dist/_headers')) execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore' });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -52,4 +46,18 @@ export async function startLocalServer(options: { name: string; databaseUrl?: st
 /** The p-th percentile of latencies sorted in ascending order. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Opens the store the stopped server wrote to (PGlite in its data folder, or the PostgreSQL server)
+ * for counting what was kept. Each query returns one row with a column `n`.
+ */
+export async function openStoreForCounts(databaseUrl: string | undefined, dataDir: string): Promise<{ count(query: string): Promise<number>; close(): Promise<void> }> {
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    return { count: async (query) => Number((await client.query<{ n: string }>(query)).rows[0].n), close: () => client.end() };
+  }
+  const db = new PGlite(join(dataDir, 'pglite'));
+  return { count: async (query) => Number((await db.query<{ n: string }>(query)).rows[0].n), close: () => db.close() };
 }

@@ -9,10 +9,7 @@
  * BENCH_DATABASE_URL measures against a PostgreSQL server (an empty database) instead.
  */
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
-import { ensureBuilt, percentile, startLocalServer } from './bench-support.ts';
+import { ensureBuilt, openStoreForCounts, percentile, startLocalServer } from './bench-support.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -104,15 +101,11 @@ const reopened = await measure(async (n) => {
 server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));
 
-const store = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : new PGlite(join(dataDir, 'pglite'));
-if (store instanceof pg.Client) await store.connect();
-const count = async (query: string) => {
-  const result = store instanceof pg.Client ? await store.query<{ n: string }>(query) : await store.query<{ n: string }>(query);
-  return Number(result.rows[0].n);
-};
+const store = await openStoreForCounts(databaseUrl, dataDir);
+const { count } = store;
 const tips = await count(`select count(*) as n from tips where channel = 'web'`);
 const withReceipt = await count(`select count(*) as n from web_receipts r join conversations c on c.reporter_pseudonym = r.reporter_pseudonym`);
-await (store instanceof pg.Client ? store.end() : store.close());
+await store.close();
 
 const row = (phase: Phase) => ({
   'warm-up requests (not in the figures)': phase.warmup,

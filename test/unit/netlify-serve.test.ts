@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioSignature } from '../../functions/_lib/channels/twilio-signature';
 import { ACCOUNT_SID, AUTH_TOKEN, emptyDatabase, replyIn, sms } from './tipline-support';
+import { freePort } from '../../server/free-port';
 
 /**
  * The production shape: the built site and the functions as Netlify bundles them (esbuild, through
@@ -17,14 +17,6 @@ import { ACCOUNT_SID, AUTH_TOKEN, emptyDatabase, replyIn, sms } from './tipline-
  * TEST_DATABASE_URL (.ci/run sets it).
  */
 const serverUrl = process.env.TEST_DATABASE_URL;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 describe.skipIf(!serverUrl)('the site and the functions as Netlify serves them', () => {
   let netlify: ChildProcess;
